@@ -1,0 +1,55 @@
+import * as v from 'valibot'
+
+/** The characters a Chargebee site (the subdomain of `https://{site}.chargebee.com`) may hold. */
+export const CHARGEBEE_SITE_PATTERN: RegExp = /^[a-z0-9_-]+$/
+
+function siteMessage(issue: v.RegexIssue<string>): string {
+  const value = issue.input
+  if (/^[a-z]+:\/\//i.test(value) || value.includes('.')) {
+    return 'expected the site name only (for "https://acme-test.chargebee.com", enter "acme-test"), not a URL or host name'
+  }
+  if (value !== value.toLowerCase()) {
+    return 'expected lowercase letters only: Chargebee site names are lowercase (e.g. "acme-test")'
+  }
+  return 'expected only lowercase letters, digits, "-" and "_" (e.g. "acme-test")'
+}
+
+/**
+ * The Chargebee configuration schema.
+ *
+ * - `site` (required): the Chargebee site, the subdomain of `https://{site}.chargebee.com`
+ *   (test sites are often `<name>-test`).
+ * - `username` (required, secret): the Chargebee API key. Chargebee authenticates with HTTP Basic,
+ *   the API key as the user name.
+ * - `password` (optional, secret): the platform's entry for the Basic password. Chargebee itself
+ *   uses an empty password, so it may be left out.
+ */
+export const chargebeeConfig = v.strictObject({
+  site: v.pipe(
+    v.string('expected the Chargebee site name as a string'),
+    v.trim(),
+    v.nonEmpty('expected the Chargebee site name (e.g. "acme-test")'),
+    v.regex(CHARGEBEE_SITE_PATTERN, siteMessage),
+    v.description(
+      'The Chargebee site: the subdomain of https://{site}.chargebee.com, e.g. "acme-test".',
+    ),
+  ),
+  username: v.pipe(
+    v.string('expected the Chargebee API key as a string'),
+    v.nonEmpty('expected the Chargebee API key'),
+    v.description('The Chargebee API key (sent as the HTTP Basic user name).'),
+    v.metadata({ secret: true }),
+  ),
+  password: v.optional(
+    v.pipe(
+      v.string('expected the password as a string'),
+      v.description(
+        'The HTTP Basic password. Chargebee uses an empty password, so this may be left out.',
+      ),
+      v.metadata({ secret: true }),
+    ),
+  ),
+})
+
+/** The configuration a caller passes to provision a Chargebee instance. */
+export type ChargebeeConfiguration = v.InferInput<typeof chargebeeConfig>

@@ -1,0 +1,64 @@
+import * as v from 'valibot'
+import { configEntries, secretKeys } from './config-entries.js'
+import type { AnyConnector } from './connector.js'
+import { ConfigurationError, type ConfigurationIssue } from './errors.js'
+
+function describeIssue(issue: v.BaseIssue<unknown>, secret: boolean): string {
+  if (!secret || issue.received === 'undefined') return issue.message
+  // Never repeat what the caller typed into a secret entry.
+  return issue.message.split(issue.received).join('(hidden)')
+}
+
+/**
+ * Validates a configuration against a connector's schema and returns the configuration as it is
+ * sent to the platform. Every problem is reported at once: missing required entries, invalid
+ * values (never echoing a secret value) and keys the connector does not know.
+ *
+ * @throws {@link ConfigurationError} naming every refused entry.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   validateConfiguration(chargebee, { site: 'acme-test' })
+ * } catch (error) {
+ *   if (ConfigurationError.isInstance(error)) console.error(error.missing) // ['username']
+ * }
+ * ```
+ */
+export function validateConfiguration<C extends AnyConnector>(
+  connector: C,
+  configuration: unknown,
+): v.InferOutput<C['config']> {
+  const input =
+    typeof configuration === 'object' && configuration !== null && !Array.isArray(configuration)
+      ? configuration
+      : {}
+  const result = v.safeParse(connector.config, input)
+  if (result.success) return result.output
+  const secrets = secretKeys(connector)
+  const byKey = new Map<string, ConfigurationIssue>()
+  for (const issue of result.issues) {
+    const key = String(issue.path?.[0]?.key ?? '')
+    if (byKey.has(key)) continue
+    const present =
+      Object.hasOwn(input, key) && (input as Record<string, unknown>)[key] !== undefined
+    const kind = issue.type === 'strict_object' ? 'unknown' : present ? 'invalid' : 'missing'
+    const message =
+      kind === 'unknown'
+        ? `"${key}" is not a ${connector.key} configuration entry`
+        : kind === 'missing'
+          ? `"${key}" is required`
+          : describeIssue(issue, secrets.has(key))
+    byKey.set(key, { key, kind, message })
+  }
+  const order = configEntries(connector.config).map((entry) => entry.key)
+  const issues = [...byKey.values()].sort(
+    (a, b) => rank(order, a.key) - rank(order, b.key) || a.key.localeCompare(b.key),
+  )
+  throw new ConfigurationError(connector.key, issues)
+}
+
+function rank(order: readonly string[], key: string): number {
+  const index = order.indexOf(key)
+  return index === -1 ? order.length : index
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsdown'
+
+export default defineConfig({
+  entry: ['src/index.ts', 'src/testing.ts'],
+  format: 'esm',
+  platform: 'neutral',
+  dts: true,
+  external: ['vitest'],
+  publint: true,
+  attw: { profile: 'esm-only' },
+})

@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsdown'
+
+export default defineConfig({
+  entry: ['src/index.ts', 'src/cli.ts'],
+  format: 'esm',
+  platform: 'node',
+  fixedExtension: false,
+  dts: true,
+  publint: true,
+  attw: { profile: 'esm-only' },
+})
