@@ -1,0 +1,181 @@
+import * as v from 'valibot'
+import { describe, expect, it } from 'vitest'
+import { type AnyConnector, type ConnectorDescriptor, defineConnector } from './connector.js'
+import { SPECIFICATION_VERSION } from './specification.js'
+import {
+  ConformanceError,
+  checkDescriptions,
+  checkDescriptor,
+  checkRegistryRoundTrip,
+  checkRequiredEntries,
+  checkResponseAcceptsSample,
+  checkSampleAccepted,
+  checkSecretRedaction,
+  checkSpecificationVersion,
+  checkUnknownEntry,
+  connectorChecks,
+  testConnector,
+} from './testing.js'
+
+const descriptor: ConnectorDescriptor = {
+  id: 9001,
+  name: 'Acme',
+  key: 'acme',
+  description: 'Acme API',
+  image: 'https://example.test/acme.png',
+  active: true,
+  deleted: false,
+  typeOauth: false,
+  trialAccount: false,
+  resources: [],
+  transformationsEnabled: false,
+  bulkDownloadEnabled: false,
+  bulkUploadEnabled: false,
+  cloneable: true,
+  authentication: { type: 'basic' },
+  hub: 'payment',
+  parameters: [],
+}
+
+const secret = (description: string) => [v.description(description), v.metadata({ secret: true })]
+
+const config = v.strictObject({
+  site: v.pipe(
+    v.string(),
+    v.regex(/^[a-z]+$/, 'expected lowercase letters'),
+    v.description('The site.'),
+  ),
+  apiKey: v.pipe(v.string(), v.nonEmpty(), ...secret('The API key.')),
+  password: v.optional(v.pipe(v.string(), ...secret('The password, if any.'))),
+})
+
+const response = v.looseObject({
+  site: v.string(),
+  apiKey: v.string(),
+  password: v.optional(v.string()),
+  'base.url': v.string(),
+  'pagination.max': v.nullable(v.string()),
+})
+
+/** A small connector that follows every rule. */
+const acme = defineConnector({
+  specificationVersion: SPECIFICATION_VERSION,
+  key: 'acme',
+  metadata: {
+    displayName: 'Acme',
+    description: 'Acme billing.',
+    hub: 'payment',
+    authentication: 'basic',
+  },
+  descriptor,
+  config,
+  response,
+  defaults: { 'base.url': 'https://{site}.acme.test', 'pagination.max': null },
+  sample: { site: 'acme', apiKey: 'acme_fake_key_123', password: 'acme-fake-password' },
+})
+
+/** `acme` with some parts replaced: a deliberately broken connector. */
+const broken = (overrides: Partial<Record<keyof AnyConnector, unknown>>): AnyConnector =>
+  ({ ...acme, ...overrides }) as AnyConnector
+
+testConnector(acme)
+testConnector(acme, { name: 'acme under a custom suite name' })
+
+describe('the conformance checks', () => {
+  it('all pass for a conforming connector', () => {
+    for (const check of connectorChecks) expect(() => check.run(acme), check.name).not.toThrow()
+  })
+
+  it('refuse another specification version', () => {
+    const connector = broken({ specificationVersion: 'v0' })
+    expect(() => checkSpecificationVersion(connector)).toThrow(ConformanceError)
+    expect(() => checkSpecificationVersion(connector)).toThrow(/specificationVersion is "v0"/)
+    expect(() => checkRegistryRoundTrip(connector)).toThrow(/an empty registry refused it/)
+  })
+
+  it('refuse a descriptor whose key, hub or authentication disagrees', () => {
+    expect(() => checkDescriptor(broken({ descriptor: { ...descriptor, key: 'other' } }))).toThrow(
+      /descriptor\.key is "other"/,
+    )
+    expect(() => checkDescriptor(broken({ descriptor: { ...descriptor, hub: 'crm' } }))).toThrow(
+      /descriptor\.hub is "crm", but metadata\.hub is "payment"/,
+    )
+    expect(() =>
+      checkDescriptor(
+        broken({ descriptor: { ...descriptor, authentication: { type: 'oauth2' } } }),
+      ),
+    ).toThrow(/authentication/)
+  })
+
+  it('refuse an undescribed configuration entry, naming it', () => {
+    const connector = broken({
+      config: v.strictObject({ ...config.entries, region: v.optional(v.string()) }),
+    })
+    expect(() => checkDescriptions(connector)).toThrow(/without a description: "region"/)
+  })
+
+  it('refuse a connector whose empty configuration is not refused by exactly its required keys', () => {
+    const lenient = broken({
+      config: v.strictObject({
+        site: v.optional(v.pipe(v.string(), v.description('The site.'))),
+        apiKey: v.fallback(v.pipe(v.string(), ...secret('The API key.')), 'none'),
+      }),
+    })
+    // apiKey is not optional, so it is listed as required, yet its fallback lets {} through.
+    expect(() => checkRequiredEntries(lenient)).toThrow(/an empty configuration was accepted/)
+  })
+
+  it('refuse a config schema that accepts unknown entries', () => {
+    const loose = broken({ config: v.object(config.entries) })
+    expect(() => checkUnknownEntry(loose)).toThrow(
+      /was accepted; the config schema must be a v\.strictObject/,
+    )
+  })
+
+  it('refuse a sample the config schema refuses', () => {
+    const connector = broken({ sample: { site: 'ACME', apiKey: 'acme_fake_key_123' } })
+    expect(() => checkSampleAccepted(connector)).toThrow(/sample configuration was refused.*site/)
+  })
+
+  it('refuse a secret entry whose error message echoes the value', () => {
+    const leaky = broken({
+      config: v.strictObject({
+        ...config.entries,
+        apiKey: v.pipe(
+          v.string(),
+          v.regex(/^acme_/, (issue) => `${issue.input} does not start with acme_`),
+          ...secret('The API key.'),
+        ),
+      }),
+    })
+    expect(() => checkSecretRedaction(leaky)).toThrow(/shows a secret value/)
+    expect(() => checkSecretRedaction(acme)).not.toThrow()
+  })
+
+  it('refuse a response schema that refuses the returned configuration or drops keys', () => {
+    const strict = broken({ response: v.object({ site: v.string() }) })
+    expect(() => checkResponseAcceptsSample(strict)).toThrow(/dropped "base\.url", "pagination\.max", "apiKey", "password"/)
+    const unmasked = broken({
+      response: v.looseObject({ apiKey: v.pipe(v.string(), v.startsWith('acme_')) }),
+    })
+    expect(() => checkResponseAcceptsSample(unmasked)).toThrow(/response schema refused.*apiKey/)
+    const badDefault = broken({ defaults: { 'base.url': 42 } })
+    expect(() => checkResponseAcceptsSample(badDefault)).toThrow(
+      /default "base\.url" must be a string/,
+    )
+  })
+
+  it('never show a secret value in their own failure messages', () => {
+    const leaky = broken({ config: v.object(config.entries) })
+    const failure = (() => {
+      try {
+        checkUnknownEntry(leaky)
+      } catch (error) {
+        return error as Error
+      }
+      throw new Error('checkUnknownEntry did not throw')
+    })()
+    expect(failure.message).not.toContain('acme_fake_key_123')
+    expect(failure.message).not.toContain('acme-fake-password')
+  })
+})
