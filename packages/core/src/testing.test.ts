@@ -154,7 +154,9 @@ describe('the conformance checks', () => {
 
   it('refuse a response schema that refuses the returned configuration or drops keys', () => {
     const strict = broken({ response: v.object({ site: v.string() }) })
-    expect(() => checkResponseAcceptsSample(strict)).toThrow(/dropped "base\.url", "pagination\.max", "apiKey", "password"/)
+    expect(() => checkResponseAcceptsSample(strict)).toThrow(
+      /dropped "base\.url", "pagination\.max", "apiKey", "password"/,
+    )
     const unmasked = broken({
       response: v.looseObject({ apiKey: v.pipe(v.string(), v.startsWith('acme_')) }),
     })
