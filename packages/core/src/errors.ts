@@ -183,6 +183,22 @@ export interface PlatformErrorDetails extends RequestSummary {
 
 const retryableStatuses = new Set([408, 425, 429, 500, 502, 503, 504])
 
+/**
+ * A call was made with an argument that cannot be sent: an empty instance name, a base URL that is
+ * not an http(s) URL, an empty secret. Nothing was sent.
+ */
+export class InvalidArgumentError extends PlugboardError {
+  static override readonly brand: symbol = brandOf('InvalidArgumentError')
+
+  /** The name of the refused argument, e.g. `"name"` or `"baseUrl"`. */
+  readonly argument: string
+
+  constructor(argument: string, message: string) {
+    super(message)
+    this.argument = argument
+  }
+}
+
 /** The platform answered with an error status (4xx or 5xx). */
 export class PlatformError extends PlugboardError implements PlatformErrorDetails {
   static override readonly brand: symbol = brandOf('PlatformError')
@@ -200,7 +216,7 @@ export class PlatformError extends PlugboardError implements PlatformErrorDetail
     const provider =
       details.providerMessage === undefined ? '' : ` Provider: ${details.providerMessage}`
     super(
-      `${details.method} ${details.path} failed with ${details.status}: ${details.platformMessage}${request}.${provider}`,
+      `${details.method} ${details.path} failed with ${details.status}: ${details.platformMessage.replace(/\.+$/, '')}${request}.${provider}`,
     )
     this.status = details.status
     this.requestId = details.requestId
@@ -241,9 +257,20 @@ export class NetworkError extends PlugboardError {
   readonly request: RequestSummary
   override readonly isRetryable = true
 
-  constructor(request: RequestSummary, options: PlugboardErrorOptions = {}) {
-    super(`${request.method} ${request.path} failed: no answer from the platform.`, options)
+  /** The system's reason when it gave one (e.g. `ECONNRESET`, `ECONNREFUSED`). */
+  readonly reason?: string | undefined
+
+  constructor(
+    request: RequestSummary,
+    options: PlugboardErrorOptions & { readonly reason?: string | undefined } = {},
+  ) {
+    const reason = options.reason === undefined ? '' : ` (${options.reason})`
+    super(
+      `${request.method} ${request.path} failed: no answer from the platform${reason}.`,
+      options,
+    )
     this.request = request
+    this.reason = options.reason
   }
 }
 

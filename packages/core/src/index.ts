@@ -25,6 +25,7 @@ export {
   ConfigurationError,
   type ConfigurationIssue,
   type ConfigurationIssueKind,
+  InvalidArgumentError,
   NetworkError,
   PlatformError,
   type PlatformErrorDetails,
@@ -37,6 +38,43 @@ export {
   TimeoutError,
   UnknownConnectorError,
 } from './errors.js'
+export {
+  type ConfigurationEntryRecord,
+  configurationEntrySchema,
+  configurationValueSchema,
+  type GenericInstanceConfiguration,
+  genericInstanceConfigurationSchema,
+  type Instance,
+  type InstanceConnector,
+  type InstanceConnectorParameter,
+  type InstanceOf,
+  type InstancePage,
+  type InstancePatch,
+  type InstanceUpdate,
+  instanceConnectorParameterSchema,
+  instanceConnectorSchema,
+  instanceEnvelopeSchema,
+  type ListInstancesQuery,
+  type ProvisionedInstance,
+  type ProvisionRequest,
+} from './instance.js'
+export {
+  type ConnectorLookup,
+  type CurrentInstanceApi,
+  createPlatformClient,
+  type HubRequestOptions,
+  type InstanceClient,
+  type InstanceId,
+  type InstancesApi,
+  NEXT_PAGE_HEADER,
+  type PlatformClient,
+  type PlatformClientOptions,
+  type PlatformRetryOptions,
+  RETRY_STATUS_CODES,
+} from './platform-client.js'
+export { createRedactor, REDACTED, type Redactor } from './redact.js'
 export { createRegistry, Registry } from './registry.js'
 export { SPECIFICATION_VERSION, type SpecificationVersion } from './specification.js'
 export { validateConfiguration } from './validate-configuration.js'
+export { USER_AGENT, VERSION } from './version.js'
+export { DEFAULT_VOCABULARY, VOCABULARIES, type Vocabulary } from './vocabulary.js'

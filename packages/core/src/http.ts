@@ -1,0 +1,146 @@
+import { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky'
+import { NetworkError, PlatformError, type RequestSummary, TimeoutError } from './errors.js'
+import { createRedactor, type Redactor } from './redact.js'
+
+/** The HTTP methods the client sends. */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** A configured ky instance and what error mapping needs to know about it. */
+export interface Transport {
+  /** The ky instance: base URL, Authorization header, timeout, retry policy, hooks, fetch. */
+  readonly api: KyInstance
+  /** The per-attempt timeout in milliseconds. */
+  readonly timeout: number
+  /** The secrets this transport knows: user and organization secrets, instance token. */
+  readonly secrets: readonly string[]
+}
+
+/** One request. */
+export interface SendOptions {
+  /** The HTTP method. */
+  readonly method: Method
+  /** The path relative to the base URL, without a leading slash. */
+  readonly path: string
+  /** A JSON body. */
+  readonly json?: unknown
+  /** Query parameters. */
+  readonly searchParams?: URLSearchParams | undefined
+  /** Extra headers (never `Authorization`: the transport's wins). */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  /** Secrets this request carries (configuration values), redacted from error messages. */
+  readonly secrets?: Iterable<string | null | undefined> | undefined
+}
+
+/** What came back from a successful request. */
+export interface SendResult {
+  /** The response body as text. */
+  readonly text: string
+  /** The response headers. */
+  readonly headers: Headers
+  /** The request, for error messages. */
+  readonly request: RequestSummary
+}
+
+/** The method and path of a request, for error messages: never its query, headers or body. */
+export function summarize(method: Method, path: string): RequestSummary {
+  const bare = path.split(/[?#]/, 1)[0] ?? ''
+  return { method, path: `/${bare.replace(/^\/+/, '')}` }
+}
+
+const systemCode = /^[A-Z][A-Z0-9_]{2,40}$/
+
+/** The system error code somewhere in an error's cause chain (`ECONNRESET`, `UND_ERR_SOCKET`). */
+function codeOf(error: unknown): string | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && systemCode.test(code)) return code
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined
+}
+
+/** Builds a PlatformError from an error status and its (pre-read) body, every text redacted. */
+export function platformError(
+  request: RequestSummary,
+  status: number,
+  statusText: string,
+  data: unknown,
+  redact: Redactor,
+): PlatformError {
+  const fallback = statusText.trim() === '' ? `HTTP ${status}` : statusText
+  let platformMessage = fallback
+  let requestId: string | undefined
+  let providerMessage: string | undefined
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    const body = data as Record<string, unknown>
+    platformMessage = text(body.message) ?? fallback
+    requestId = text(body.requestId)
+    providerMessage = text(body.providerMessage)
+  } else if (typeof data === 'string' && data.trim() !== '') {
+    const snippet = data.replace(/\s+/g, ' ').trim()
+    const shown = snippet.length > 200 ? `${snippet.slice(0, 200)}…` : snippet
+    platformMessage = `${fallback} (the body was not the platform's JSON error: "${shown}")`
+  }
+  return new PlatformError({
+    ...request,
+    status,
+    requestId: requestId === undefined ? undefined : redact(requestId),
+    platformMessage: redact(platformMessage),
+    providerMessage: providerMessage === undefined ? undefined : redact(providerMessage),
+  })
+}
+
+/**
+ * Sends one request through the transport and reads its body. Maps ky's errors to plugboard's:
+ * HTTPError to PlatformError, TimeoutError to TimeoutError, NetworkError to NetworkError. ky's
+ * errors (which hold the Request and so the Authorization header) are never attached as causes.
+ */
+export async function send(transport: Transport, options: SendOptions): Promise<SendResult> {
+  const request = summarize(options.method, options.path)
+  let headers = new Headers()
+  try {
+    const body = await transport
+      .api(options.path.replace(/^\/+/, ''), {
+        method: options.method,
+        ...(options.json === undefined ? {} : { json: options.json }),
+        ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
+        ...(options.headers === undefined
+          ? {}
+          : { headers: withoutAuthorization(options.headers) }),
+        hooks: {
+          afterResponse: [
+            ({ response }) => {
+              headers = response.headers
+            },
+          ],
+        },
+      })
+      .text()
+    return { text: body, headers, request }
+  } catch (error) {
+    if (isHTTPError(error)) {
+      const redact = createRedactor([...transport.secrets, ...(options.secrets ?? [])])
+      throw platformError(
+        request,
+        error.response.status,
+        error.response.statusText,
+        error.data,
+        redact,
+      )
+    }
+    if (isTimeoutError(error)) throw new TimeoutError(request, transport.timeout)
+    if (isNetworkError(error)) throw new NetworkError(request, { reason: codeOf(error.cause) })
+    throw error
+  }
+}
+
+function withoutAuthorization(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'),
+  )
+}

@@ -1,0 +1,289 @@
+import * as v from 'valibot'
+import type { AnyConnector, ConfigurationValue, InstanceConfigurationOf } from './connector.js'
+
+/**
+ * One parameter of a connector descriptor as the platform returns it. The vocabulary's connector
+ * id field (`your_momId` / `elementId`) is normalized to `connectorId`; other fields are kept.
+ */
+export interface InstanceConnectorParameter {
+  /** The parameter's id on the platform. */
+  readonly id: number
+  /** The configuration key the parameter reads. */
+  readonly name: string
+  /** The id of the connector the parameter belongs to (the wire's `your_momId` / `elementId`). */
+  readonly connectorId?: number | undefined
+  /** When the platform created the parameter (ISO 8601). */
+  readonly createdDate?: string | undefined
+  /** The name the vendor's API uses for it. */
+  readonly vendorName?: string | undefined
+  /** Where the value comes from on the platform (`configuration`, …). */
+  readonly type?: string | undefined
+  /** Where the value goes in the vendor request (`path`, `header`, `query`, …). */
+  readonly vendorType?: string | undefined
+  /** The request part the value is read from (`request`, …). */
+  readonly source?: string | undefined
+  /** Whether the platform requires the parameter. */
+  readonly required?: boolean | undefined
+  /** Fields the platform added that plugboard does not model, kept as they came. */
+  readonly [field: string]: unknown
+}
+
+/**
+ * The connector descriptor an instance carries, as the platform returns it (under `your_mom` or
+ * `element` on the wire, always `connector` here). Lenient: only `id`, `key` and `name` are
+ * required, and fields plugboard does not model are kept.
+ */
+export interface InstanceConnector {
+  /** The connector's numeric id on the platform. */
+  readonly id: number
+  /** The connector key, e.g. `"chargebee"`. */
+  readonly key: string
+  /** The display name. */
+  readonly name: string
+  /** A one-line description. */
+  readonly description?: string | undefined
+  /** A logo URL. */
+  readonly image?: string | undefined
+  /** Whether the connector is marked active on the platform. */
+  readonly active?: boolean | undefined
+  /** Whether the connector is deleted on the platform. */
+  readonly deleted?: boolean | undefined
+  /** Whether provisioning goes through OAuth. */
+  readonly typeOauth?: boolean | undefined
+  /** Whether the connector is a trial account. */
+  readonly trialAccount?: boolean | undefined
+  /** The connector's resources as the platform lists them. */
+  readonly resources?: readonly unknown[] | undefined
+  /** Whether transformations are enabled. */
+  readonly transformationsEnabled?: boolean | undefined
+  /** Whether bulk download is enabled. */
+  readonly bulkDownloadEnabled?: boolean | undefined
+  /** Whether bulk upload is enabled. */
+  readonly bulkUploadEnabled?: boolean | undefined
+  /** Whether instances can be cloned. */
+  readonly cloneable?: boolean | undefined
+  /** How the platform authenticates to the vendor. */
+  readonly authentication?: { readonly type: string; readonly [field: string]: unknown } | undefined
+  /** The hub the connector belongs to (`payment`, `crm`, …). */
+  readonly hub?: string | undefined
+  /** The connector's parameters. */
+  readonly parameters?: readonly InstanceConnectorParameter[] | undefined
+  /** Fields the platform added that plugboard does not model, kept as they came. */
+  readonly [field: string]: unknown
+}
+
+/** An instance's `configuration` map when no connector schema types it. */
+export type GenericInstanceConfiguration = Readonly<Record<string, ConfigurationValue>>
+
+/**
+ * A connector instance as the platform returns it. The token is masked in `util.inspect` output
+ * (and so in `console.log`), but stays readable as `instance.token` and is kept by
+ * `JSON.stringify` — store it as the secret it is.
+ *
+ * @typeParam Configuration - the type of the `configuration` map.
+ */
+export interface Instance<Configuration = GenericInstanceConfiguration> {
+  /** The instance id. */
+  readonly id: number
+  /** The instance name (sanitised by the platform). */
+  readonly name: string
+  /**
+   * The instance token: the credential for every call on this instance (see
+   * `PlatformClient.forInstance`). Always present on a freshly provisioned instance.
+   */
+  readonly token?: string | undefined
+  /** The connector the instance belongs to (the wire's `your_mom` / `element` field). */
+  readonly connector: InstanceConnector
+  /** The configuration: the caller's entries (secret ones masked) merged over the connector's defaults. */
+  readonly configuration: Configuration
+  /** The interactions the platform recorded while provisioning. */
+  readonly provisionInteractions: readonly unknown[]
+  /** Whether the platform considers the instance valid. */
+  readonly valid: boolean
+  /** Whether the instance is disabled (hub calls answer 403). */
+  readonly disabled: boolean
+  /** The maximum cache size. */
+  readonly maxCacheSize: number
+  /** The cache time to live. */
+  readonly cacheTimeToLive: number
+  /** Whether events are enabled. */
+  readonly eventsEnabled: boolean
+  /** Whether trace logging is enabled. */
+  readonly traceLoggingEnabled: boolean
+  /** Whether caching is enabled. */
+  readonly cachingEnabled: boolean
+  /** The instance's tags. */
+  readonly tags?: readonly string[] | undefined
+  /** When the instance was created (ISO 8601). */
+  readonly createdDate?: string | undefined
+  /** When the instance was last updated (ISO 8601). */
+  readonly updatedDate?: string | undefined
+  /** Fields the platform added that plugboard does not model, kept as they came. */
+  readonly [field: string]: unknown
+}
+
+/** An instance of connector `C`, its `configuration` typed by the connector's response schema. */
+export type InstanceOf<C extends AnyConnector> = Instance<InstanceConfigurationOf<C>>
+
+/**
+ * A freshly provisioned instance of connector `C`: its `token` is always present. Keep the token —
+ * every later call on the instance needs it.
+ */
+export interface ProvisionedInstance<C extends AnyConnector> extends InstanceOf<C> {
+  /** The instance token. Masked in `util.inspect`; kept by `JSON.stringify`. */
+  readonly token: string
+}
+
+/** One entry of an instance's configuration (`GET /instances/{id}/configuration`). */
+export interface ConfigurationEntryRecord {
+  /** The entry's id: pass it to `setConfiguration`. */
+  readonly id: number
+  /** The configuration key, e.g. `"site"`. */
+  readonly key: string
+  /** The entry's display name. */
+  readonly name?: string | undefined
+  /** The value (secret values come back masked as `********`), or `null` when unset. */
+  readonly propertyValue: ConfigurationValue
+  /** Whether the entry is required. */
+  readonly required?: boolean | undefined
+  /** Fields the platform added that plugboard does not model, kept as they came. */
+  readonly [field: string]: unknown
+}
+
+/** What `POST /instances` needs to provision an instance of connector `C`. */
+export interface ProvisionRequest<C extends AnyConnector> {
+  /** The instance name. */
+  readonly name: string
+  /** The connector configuration, validated locally before anything is sent. */
+  readonly configuration: v.InferInput<C['config']>
+  /** Tags to find the instance by later. */
+  readonly tags?: readonly string[] | undefined
+  /** For OAuth connectors: the authorization code the vendor returned. */
+  readonly providerData?: { readonly code: string } | undefined
+}
+
+/** A full update of an instance (`PUT /instances/{id}`). */
+export interface InstanceUpdate {
+  /** The instance name. */
+  readonly name: string
+  /** The configuration entries to store. */
+  readonly configuration?: Readonly<Record<string, ConfigurationValue>> | undefined
+  /** The instance's tags (replacing the current ones). */
+  readonly tags?: readonly string[] | undefined
+  /** Whether events are enabled. */
+  readonly eventsEnabled?: boolean | undefined
+  /** Whether trace logging is enabled. */
+  readonly traceLoggingEnabled?: boolean | undefined
+  /** Whether caching is enabled. */
+  readonly cachingEnabled?: boolean | undefined
+  /** The cache time to live. */
+  readonly cacheTimeToLive?: number | undefined
+  /** The maximum cache size. */
+  readonly maxCacheSize?: number | undefined
+}
+
+/** A partial update of an instance (`PATCH /instances/{id}`): `tags` replaces all tags. */
+export type InstancePatch = Partial<InstanceUpdate>
+
+/** Which instances `instances.list` returns. */
+export interface ListInstancesQuery {
+  /** Only instances carrying these tags. */
+  readonly tags?: readonly string[] | undefined
+  /** A search on instance name and connector key. */
+  readonly searchText?: string | undefined
+  /** The page size. */
+  readonly pageSize?: number | undefined
+  /** The token of the page to fetch (from a previous page's `nextPage`). */
+  readonly nextPage?: string | undefined
+}
+
+/** One page of instances. */
+export interface InstancePage {
+  /** The instances on this page. */
+  readonly instances: readonly Instance[]
+  /** The token of the next page (from the `elements-next-page-token` header), if there is one. */
+  readonly nextPage?: string | undefined
+}
+
+const optionalString = v.optional(v.string())
+const optionalBoolean = v.optional(v.boolean())
+
+/** The schema of one descriptor parameter, after `your_momId` / `elementId` became `connectorId`. */
+export const instanceConnectorParameterSchema = v.looseObject({
+  id: v.number(),
+  name: v.string(),
+  connectorId: v.optional(v.number()),
+  createdDate: optionalString,
+  vendorName: optionalString,
+  type: optionalString,
+  vendorType: optionalString,
+  source: optionalString,
+  required: optionalBoolean,
+})
+
+/** The schema of a connector descriptor in a platform response (lenient). */
+export const instanceConnectorSchema = v.looseObject({
+  id: v.number(),
+  key: v.string(),
+  name: v.string(),
+  description: optionalString,
+  image: optionalString,
+  active: optionalBoolean,
+  deleted: optionalBoolean,
+  typeOauth: optionalBoolean,
+  trialAccount: optionalBoolean,
+  resources: v.optional(v.array(v.unknown())),
+  transformationsEnabled: optionalBoolean,
+  bulkDownloadEnabled: optionalBoolean,
+  bulkUploadEnabled: optionalBoolean,
+  cloneable: optionalBoolean,
+  authentication: v.optional(v.looseObject({ type: v.string() })),
+  hub: optionalString,
+  parameters: v.optional(v.array(instanceConnectorParameterSchema)),
+})
+
+/**
+ * The schema of a configuration value when no connector types it: a string or `null`; numbers
+ * and booleans are accepted and turned into strings.
+ */
+export const configurationValueSchema = v.union([
+  v.string(),
+  v.null(),
+  v.pipe(v.union([v.number(), v.boolean()]), v.transform(String)),
+])
+
+/** The schema of an instance's `configuration` map when no connector types it. */
+export const genericInstanceConfigurationSchema = v.record(v.string(), configurationValueSchema)
+
+/**
+ * The schema of an instance envelope (after the connector field was normalized to `connector`).
+ * Lenient: unknown fields are kept. The `configuration` map is checked to be an object here and
+ * parsed separately, with the connector's response schema when the connector is known.
+ */
+export const instanceEnvelopeSchema = v.looseObject({
+  id: v.number(),
+  name: v.string(),
+  token: optionalString,
+  connector: instanceConnectorSchema,
+  configuration: v.record(v.string(), v.unknown()),
+  provisionInteractions: v.array(v.unknown()),
+  valid: v.boolean(),
+  disabled: v.boolean(),
+  maxCacheSize: v.number(),
+  cacheTimeToLive: v.number(),
+  eventsEnabled: v.boolean(),
+  traceLoggingEnabled: v.boolean(),
+  cachingEnabled: v.boolean(),
+  tags: v.optional(v.array(v.string())),
+  createdDate: optionalString,
+  updatedDate: optionalString,
+})
+
+/** The schema of one configuration entry (`GET /instances/{id}/configuration`). */
+export const configurationEntrySchema = v.looseObject({
+  id: v.number(),
+  key: v.string(),
+  name: optionalString,
+  propertyValue: v.optional(configurationValueSchema, null),
+  required: optionalBoolean,
+})

@@ -1,0 +1,227 @@
+import * as v from 'valibot'
+import { secretKeys } from './config-entries.js'
+import type { AnyConnector } from './connector.js'
+import { type RequestSummary, ResponseValidationError } from './errors.js'
+import {
+  type ConfigurationEntryRecord,
+  configurationEntrySchema,
+  genericInstanceConfigurationSchema,
+  type Instance,
+  type InstanceConnector,
+  instanceConnectorSchema,
+  instanceEnvelopeSchema,
+} from './instance.js'
+import { REDACTED } from './redact.js'
+import { connectorField, connectorIdField, VOCABULARIES, type Vocabulary } from './vocabulary.js'
+
+const inspectCustom = Symbol.for('nodejs.util.inspect.custom')
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  return typeof value
+}
+
+/** A valibot issue's dot path, the first segment renamed by `rename`. */
+function pathOf(issue: v.BaseIssue<unknown>, prefix: readonly string[]): string {
+  const segments = [...prefix, ...(issue.path ?? []).map((item) => String(item.key))]
+  return segments.join('.')
+}
+
+/**
+ * Turns valibot issues into a ResponseValidationError. The messages name the expected and the
+ * received *type*, never the received value (it may be a token or a secret).
+ */
+export function responseError(
+  request: RequestSummary,
+  issues: readonly v.BaseIssue<unknown>[],
+  prefix: readonly string[] = [],
+  renameFirst?: (segment: string) => string,
+): ResponseValidationError {
+  const describe = (issue: v.BaseIssue<unknown>): { path: string; text: string } => {
+    let path = pathOf(issue, prefix)
+    if (renameFirst !== undefined && path !== '') {
+      const [first = '', ...rest] = path.split('.')
+      path = [renameFirst(first), ...rest].join('.')
+    }
+    const expected = issue.expected ?? issue.type
+    return {
+      path,
+      text: `${path === '' ? '(root)' : path}: expected ${expected}, received ${kindOf(issue.input)}`,
+    }
+  }
+  const described = issues.map(describe)
+  return new ResponseValidationError(
+    request,
+    described[0]?.path ?? '',
+    described.map((item) => item.text),
+  )
+}
+
+/** Parses a response body text as JSON; a body that is not JSON is a ResponseValidationError. */
+export function parseJsonBody(request: RequestSummary, text: string): unknown {
+  if (text.trim() === '') {
+    throw new ResponseValidationError(request, '', ['(root): expected a JSON body, received none'])
+  }
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new ResponseValidationError(request, '', [
+      '(root): expected a JSON body, received text that is not JSON',
+    ])
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Moves the vocabulary's connector id field of each parameter to `connectorId`. */
+function normalizeDescriptor(raw: unknown): unknown {
+  if (!isRecord(raw) || !Array.isArray(raw.parameters)) return raw
+  return {
+    ...raw,
+    parameters: raw.parameters.map((parameter: unknown) => {
+      if (!isRecord(parameter)) return parameter
+      const result: Record<string, unknown> = {}
+      for (const [key, value] of Object.entries(parameter)) {
+        const isIdField = VOCABULARIES.some((vocabulary) => connectorIdField(vocabulary) === key)
+        if (isIdField && !Object.hasOwn(parameter, 'connectorId')) result.connectorId = value
+        else result[key] = value
+      }
+      return result
+    }),
+  }
+}
+
+/** Parses a connector descriptor (`GET /elements/{key}`). */
+export function parseConnector(request: RequestSummary, body: unknown): InstanceConnector {
+  const result = v.safeParse(instanceConnectorSchema, normalizeDescriptor(body))
+  if (!result.success) throw responseError(request, result.issues)
+  return result.output as InstanceConnector
+}
+
+/** What `parseInstance` needs to know. */
+export interface ParseInstanceOptions {
+  /** The request whose answer is parsed, for error messages. */
+  readonly request: RequestSummary
+  /** The vocabulary the client speaks: names the connector field in error paths. */
+  readonly vocabulary: Vocabulary
+  /** The connector the instance must belong to; its response schema parses the configuration. */
+  readonly connector?: AnyConnector | undefined
+  /** Finds the connector of an instance by key when none was given (a registry lookup). */
+  readonly resolve?: ((key: string) => AnyConnector | undefined) | undefined
+  /** Whether the body must carry a `token` (provisioning). */
+  readonly requireToken?: boolean | undefined
+}
+
+/**
+ * Parses an instance body: the connector field (`your_mom` or `element`, either accepted) becomes
+ * `connector`, the envelope is checked leniently, and the configuration is parsed with the
+ * connector's response schema when there is one. Any mismatch is a ResponseValidationError.
+ */
+export function parseInstance(body: unknown, options: ParseInstanceOptions): Instance<unknown> {
+  const { request, vocabulary } = options
+  if (!isRecord(body)) {
+    throw new ResponseValidationError(request, '', [
+      `(root): expected an instance object, received ${kindOf(body)}`,
+    ])
+  }
+  const fields = VOCABULARIES.map(connectorField)
+  const wireField = fields.find((field) => Object.hasOwn(body, field)) ?? connectorField(vocabulary)
+  const normalized: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(body)) {
+    if (key === wireField) normalized.connector = normalizeDescriptor(value)
+    else if (!fields.includes(key)) normalized[key] = value
+  }
+  if (!Object.hasOwn(normalized, 'connector')) normalized.connector = undefined
+  const rename = (segment: string): string => (segment === 'connector' ? wireField : segment)
+  const envelope = v.safeParse(instanceEnvelopeSchema, normalized)
+  if (!envelope.success) throw responseError(request, envelope.issues, [], rename)
+  if (options.requireToken === true && (envelope.output.token ?? '') === '') {
+    throw new ResponseValidationError(request, 'token', [
+      'token: expected a non-empty string, received none',
+    ])
+  }
+  const key = envelope.output.connector.key
+  if (options.connector !== undefined && key !== options.connector.key) {
+    throw new ResponseValidationError(request, `${wireField}.key`, [
+      `${wireField}.key: expected "${options.connector.key}", received another connector key`,
+    ])
+  }
+  const connector = options.connector ?? options.resolve?.(key)
+  const schema = connector?.response ?? genericInstanceConfigurationSchema
+  const configuration = v.safeParse(schema, envelope.output.configuration)
+  if (!configuration.success) {
+    throw responseError(request, configuration.issues, ['configuration'])
+  }
+  const instance = { ...envelope.output, configuration: configuration.output }
+  maskInInspect(instance, connector === undefined ? new Set() : secretKeys(connector))
+  return instance as Instance<unknown>
+}
+
+/** Parses a list of instances. */
+export function parseInstances(body: unknown, options: ParseInstanceOptions): Instance<unknown>[] {
+  if (!Array.isArray(body)) {
+    throw new ResponseValidationError(options.request, '', [
+      `(root): expected an array of instances, received ${kindOf(body)}`,
+    ])
+  }
+  return body.map((item: unknown, index) => {
+    try {
+      return parseInstance(item, options)
+    } catch (error) {
+      if (!ResponseValidationError.isInstance(error)) throw error
+      const path = error.path === '' ? String(index) : `${index}.${error.path}`
+      throw new ResponseValidationError(
+        options.request,
+        path,
+        error.issues.map((issue) =>
+          issue.startsWith('(root)') ? `${index}${issue.slice(6)}` : `${index}.${issue}`,
+        ),
+      )
+    }
+  })
+}
+
+/** Parses configuration entries (`GET /instances/{id}/configuration`). */
+export function parseConfigurationEntries(
+  request: RequestSummary,
+  body: unknown,
+): ConfigurationEntryRecord[] {
+  const result = v.safeParse(v.array(configurationEntrySchema), body)
+  if (!result.success) throw responseError(request, result.issues)
+  return result.output as ConfigurationEntryRecord[]
+}
+
+/** Parses one configuration entry (`PATCH /instances/{id}/configuration/{configId}`). */
+export function parseConfigurationEntry(
+  request: RequestSummary,
+  body: unknown,
+): ConfigurationEntryRecord {
+  const result = v.safeParse(configurationEntrySchema, body)
+  if (!result.success) throw responseError(request, result.issues)
+  return result.output as ConfigurationEntryRecord
+}
+
+/**
+ * Makes `util.inspect` (and so `console.log`) show the instance with its token and secret
+ * configuration values masked. A non-enumerable property: `JSON.stringify` and spreading ignore it.
+ */
+function maskInInspect(instance: Record<string, unknown>, secrets: ReadonlySet<string>): void {
+  Object.defineProperty(instance, inspectCustom, {
+    enumerable: false,
+    value(_depth: number, options: unknown, inspect: (value: unknown, options: unknown) => string) {
+      const shown: Record<string, unknown> = { ...instance }
+      if (typeof shown.token === 'string') shown.token = REDACTED
+      if (isRecord(shown.configuration)) {
+        const configuration = { ...shown.configuration }
+        for (const key of secrets) {
+          if (typeof configuration[key] === 'string') configuration[key] = REDACTED
+        }
+        shown.configuration = configuration
+      }
+      return inspect(shown, options)
+    },
+  })
+}
