@@ -1,1 +1,30 @@
-export const placeholder = 1
+/**
+ * `@plugboard/sandbox`: a local, persistent implementation of the platform's instances API
+ * (Hono on Node's HTTP server, node:sqlite for storage), for offline development and tests.
+ *
+ * @packageDocumentation
+ */
+
+export { authorizationHeader, type SandboxOrganization } from './auth.js'
+export {
+  MASK,
+  MAX_BODY_BYTES,
+  NEXT_PAGE_HEADER,
+  PAGE_SIZE,
+  REQUEST_ID_HEADER,
+  SANDBOX_ORGANIZATION_ID,
+  SANDBOX_ORGANIZATION_SECRET,
+  SANDBOX_USER_SECRET,
+  UNAUTHORIZED_MESSAGE,
+} from './constants.js'
+export { createDefaultRegistry } from './registry.js'
+export type { ConnectorLookup, SandboxEnv } from './routes.js'
+export {
+  createSandbox,
+  type Sandbox,
+  type SandboxOptions,
+  type SeedInstancesOptions,
+} from './sandbox.js'
+export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './server.js'
+export type { StoredConfiguration } from './store.js'
+export { API_ROOTS, type Vocabulary } from './vocabulary.js'

@@ -1,0 +1,77 @@
+import {
+  type AnyConnector,
+  ConfigurationError,
+  configEntries,
+  secretKeys,
+  validateConfiguration,
+} from '@plugboard/core'
+import { MASK } from './constants.js'
+import { HttpError } from './http-error.js'
+import type { StoredConfiguration } from './store.js'
+
+function toStored(value: unknown): string | null | undefined {
+  if (value === undefined) return undefined
+  if (value === null || typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return JSON.stringify(value)
+}
+
+/**
+ * Validates a configuration with the connector's own schema and merges it over `base`. Keys the
+ * connector's defaults hold (`pagination.max`, …) may be overridden with a string or `null`; every
+ * other key goes through the schema. A masked value (`********`) sent for a secret entry keeps the
+ * value `previous` holds.
+ *
+ * @throws {@link HttpError} 400 naming every missing, invalid and unknown entry.
+ */
+export function mergeConfiguration(
+  connector: AnyConnector,
+  base: StoredConfiguration,
+  given: Readonly<Record<string, unknown>>,
+  previous: StoredConfiguration = {},
+): StoredConfiguration {
+  const secrets = secretKeys(connector)
+  const schemaKeys = new Set(configEntries(connector.config).map((entry) => entry.key))
+  const merged: Record<string, unknown> = { ...base }
+  for (const [key, value] of Object.entries(given)) {
+    if (value === undefined) continue
+    merged[key] =
+      secrets.has(key) && value === MASK && previous[key] != null ? previous[key] : value
+  }
+  const schemaInput: Record<string, unknown> = {}
+  const overrides: StoredConfiguration = {}
+  const problems: string[] = []
+  for (const [key, value] of Object.entries(merged)) {
+    if (schemaKeys.has(key) || !Object.hasOwn(connector.defaults, key)) {
+      if (value !== null) schemaInput[key] = value
+    } else if (value === null || typeof value === 'string') {
+      overrides[key] = value
+    } else {
+      problems.push(`invalid entry "${key}": expected a string or null`)
+    }
+  }
+  let validated: Record<string, unknown>
+  try {
+    validated = validateConfiguration(connector, schemaInput) as Record<string, unknown>
+  } catch (error) {
+    if (!ConfigurationError.isInstance(error)) throw error
+    throw new HttpError(400, appendProblems(error.message, problems))
+  }
+  if (problems.length > 0) {
+    throw new HttpError(
+      400,
+      `The ${connector.key} configuration was refused: ${problems.join('; ')}.`,
+    )
+  }
+  const result: StoredConfiguration = { ...connector.defaults, ...overrides }
+  for (const [key, value] of Object.entries(validated)) {
+    const stored = toStored(value)
+    if (stored !== undefined) result[key] = stored
+  }
+  return result
+}
+
+function appendProblems(message: string, problems: readonly string[]): string {
+  if (problems.length === 0) return message
+  return `${message.replace(/\.$/, '')}; ${problems.join('; ')}.`
+}

@@ -1,0 +1,110 @@
+import { type AnyConnector, configEntries, secretKeys } from '@plugboard/core'
+import { MASK } from './constants.js'
+import type { InstanceRecord, StoredConfiguration } from './store.js'
+import { connectorField, connectorIdField, type Vocabulary } from './vocabulary.js'
+
+/** The connector's descriptor as the platform answers it: parameters carry the connector id field. */
+export function presentDescriptor(
+  connector: AnyConnector,
+  vocabulary: Vocabulary,
+): Record<string, unknown> {
+  const { descriptor } = connector
+  const idField = connectorIdField(vocabulary)
+  return {
+    ...descriptor,
+    resources: [...descriptor.resources],
+    authentication: { ...descriptor.authentication },
+    parameters: descriptor.parameters.map((parameter) => ({
+      ...parameter,
+      [idField]: descriptor.id,
+    })),
+  }
+}
+
+/** The configuration with every secret entry's value masked. */
+export function maskConfiguration(
+  connector: AnyConnector,
+  configuration: StoredConfiguration,
+): StoredConfiguration {
+  const secrets = secretKeys(connector)
+  const masked: StoredConfiguration = {}
+  for (const [key, value] of Object.entries(configuration)) {
+    masked[key] = secrets.has(key) && value !== null ? MASK : value
+  }
+  return masked
+}
+
+/** An instance as the platform answers it, in the given vocabulary; the token only when given. */
+export function presentInstance(
+  record: InstanceRecord,
+  connector: AnyConnector,
+  vocabulary: Vocabulary,
+  token?: string,
+): Record<string, unknown> {
+  return {
+    id: record.id,
+    name: record.name,
+    ...(token === undefined ? {} : { token }),
+    [connectorField(vocabulary)]: presentDescriptor(connector, vocabulary),
+    provisionInteractions: [],
+    valid: true,
+    disabled: record.disabled,
+    maxCacheSize: 0,
+    cacheTimeToLive: 0,
+    configuration: maskConfiguration(connector, record.configuration),
+    eventsEnabled: false,
+    traceLoggingEnabled: false,
+    cachingEnabled: false,
+    tags: [...record.tags],
+    createdDate: record.createdDate,
+    updatedDate: record.updatedDate,
+  }
+}
+
+/** One entry of `GET /instances/{id}/configuration`. */
+export interface ConfigurationEntryBody {
+  /** The entry's id within its instance (1-based position); the key works as an id too. */
+  readonly id: number
+  /** The configuration key. */
+  readonly key: string
+  /** The entry's name (the key). */
+  readonly name: string
+  /** The entry's description, from the connector's schema; empty for platform defaults. */
+  readonly description: string
+  /** The value (`********` for a set secret entry), or `null`. */
+  readonly propertyValue: string | null
+  /** Whether provisioning needs the entry. */
+  readonly required: boolean
+  /** Whether the value is secret (and so masked). */
+  readonly secret: boolean
+}
+
+/** The configuration keys of an instance in a stable order: the schema's entries, then the rest. */
+function orderedKeys(connector: AnyConnector, configuration: StoredConfiguration): string[] {
+  const keys = new Set<string>()
+  for (const entry of configEntries(connector.config)) keys.add(entry.key)
+  for (const key of Object.keys(connector.defaults)) keys.add(key)
+  for (const key of Object.keys(configuration)) keys.add(key)
+  return [...keys]
+}
+
+/** The configuration entries of an instance, secret values masked. */
+export function presentConfigurationEntries(
+  record: InstanceRecord,
+  connector: AnyConnector,
+): ConfigurationEntryBody[] {
+  const schema = new Map(configEntries(connector.config).map((entry) => [entry.key, entry]))
+  const masked = maskConfiguration(connector, record.configuration)
+  return orderedKeys(connector, record.configuration).map((key, index) => {
+    const entry = schema.get(key)
+    return {
+      id: index + 1,
+      key,
+      name: key,
+      description: entry?.description ?? '',
+      propertyValue: masked[key] ?? null,
+      required: entry?.required ?? false,
+      secret: entry?.secret ?? false,
+    }
+  })
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto'
+import { validateConfiguration } from '@plugboard/core'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { SandboxOrganization } from './auth.js'
+import {
+  MAX_BODY_BYTES,
+  REQUEST_ID_HEADER,
+  SANDBOX_ORGANIZATION_ID,
+  SANDBOX_ORGANIZATION_SECRET,
+  SANDBOX_USER_SECRET,
+} from './constants.js'
+import { HttpError } from './http-error.js'
+import { createDefaultRegistry } from './registry.js'
+import { type ConnectorLookup, createApi, type SandboxEnv } from './routes.js'
+import { SandboxStore, type StoredConfiguration } from './store.js'
+import { API_ROOTS } from './vocabulary.js'
+
+/** Options of {@link createSandbox}. */
+export interface SandboxOptions {
+  /**
+   * Where the instances live: a SQLite file path (created when missing, WAL mode) or
+   * `':memory:'` (the default: gone when the sandbox closes).
+   */
+  readonly database?: string | undefined
+  /** The connectors the sandbox serves; {@link createDefaultRegistry} by default. */
+  readonly registry?: ConnectorLookup | undefined
+  /**
+   * The organizations the sandbox knows and their secrets; by default one development
+   * organization with {@link SANDBOX_USER_SECRET} and {@link SANDBOX_ORGANIZATION_SECRET}.
+   */
+  readonly organizations?: readonly SandboxOrganization[] | undefined
+  /**
+   * Called with an error the sandbox did not expect (a bug: the client gets a 500 that says
+   * nothing more). Nothing is logged by default; the bin prints the request id and the error.
+   */
+  readonly onUnexpectedError?: ((error: unknown, requestId: string) => void) | undefined
+}
+
+/** Options of {@link Sandbox.seedInstances}. */
+export interface SeedInstancesOptions {
+  /** How many instances to insert. */
+  readonly count: number
+  /** The connector key; the first registered connector's by default. */
+  readonly connectorKey?: string | undefined
+  /** The owning organization's id; the first known organization's by default. */
+  readonly organizationId?: string | undefined
+  /** The configuration of every seeded instance; the connector's defaults and its sample by default. */
+  readonly configuration?: StoredConfiguration | undefined
+  /** The name of the n-th instance (0-based); `seed-<n>` by default. */
+  readonly name?: ((index: number) => string) | undefined
+  /** The tags of the n-th instance (0-based); none by default. */
+  readonly tags?: ((index: number) => readonly string[]) | undefined
+}
+
+/** A sandbox: the instances API as a Hono app over a SQLite database. */
+export interface Sandbox {
+  /** The Hono app serving both API roots (`/your_moms/api-v2` and `/elements/api-v2`). */
+  readonly app: Hono<SandboxEnv>
+  /** The app's fetch handler: give it to any server that speaks the Fetch API. */
+  readonly fetch: (request: Request) => Response | Promise<Response>
+  /** The organizations the sandbox knows. */
+  readonly organizations: readonly SandboxOrganization[]
+  /**
+   * Inserts many instances at once, in one transaction, without going through HTTP (for paging
+   * tests and benchmarks). Seeded instances get random tokens that are never revealed.
+   *
+   * @returns the first and last id inserted; the ids in between are the other seeded instances.
+   */
+  seedInstances(options: SeedInstancesOptions): { firstId: number; lastId: number }
+  /** Closes the database. Idempotent. */
+  close(): void
+}
+
+function errorBody(requestId: string, message: string) {
+  return { requestId, message }
+}
+
+/**
+ * Creates a sandbox: a local, persistent implementation of the platform's instances API. Call
+ * its `fetch` (or `app.request`) directly, or serve it with {@link startSandbox}.
+ *
+ * @example
+ * ```ts
+ * import { createSandbox, SANDBOX_ORGANIZATION_SECRET, SANDBOX_USER_SECRET } from '@plugboard/sandbox'
+ *
+ * const sandbox = createSandbox({ database: ':memory:' })
+ * const response = await sandbox.app.request('/your_moms/api-v2/instances', {
+ *   method: 'POST',
+ *   headers: {
+ *     authorization: `User ${SANDBOX_USER_SECRET}, Organization ${SANDBOX_ORGANIZATION_SECRET}`,
+ *     'content-type': 'application/json',
+ *   },
+ *   body: JSON.stringify({
+ *     your_mom: { key: 'chargebee' },
+ *     name: 'Acme billing',
+ *     configuration: { site: 'acme-test', username: 'test_key' },
+ *   }),
+ * })
+ * const instance = await response.json() // { id, token, your_mom, configuration, … }
+ * sandbox.close()
+ * ```
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const registry = options.registry ?? createDefaultRegistry()
+  const organizations = options.organizations ?? [
+    {
+      id: SANDBOX_ORGANIZATION_ID,
+      userSecret: SANDBOX_USER_SECRET,
+      organizationSecret: SANDBOX_ORGANIZATION_SECRET,
+    },
+  ]
+  if (organizations.length === 0)
+    throw new RangeError('The sandbox needs at least one organization.')
+  const store = new SandboxStore(options.database ?? ':memory:')
+  const app = new Hono<SandboxEnv>()
+
+  app.use('*', async (c, next) => {
+    const requestId = randomUUID()
+    c.set('requestId', requestId)
+    c.header(REQUEST_ID_HEADER, requestId)
+    await next()
+  })
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(
+          errorBody(
+            String(c.get('requestId')),
+            `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+          ),
+          413,
+        ),
+    }),
+  )
+  for (const [vocabulary, root] of Object.entries(API_ROOTS) as [
+    keyof typeof API_ROOTS,
+    string,
+  ][]) {
+    app.route(root, createApi(vocabulary, { store, registry, organizations }))
+  }
+  app.notFound((c) =>
+    c.json(errorBody(c.get('requestId'), `No route ${c.req.method} ${c.req.path}.`), 404),
+  )
+  app.onError((error, c) => {
+    const requestId = c.get('requestId') ?? randomUUID()
+    c.header(REQUEST_ID_HEADER, requestId)
+    if (error instanceof HttpError) return c.json(errorBody(requestId, error.message), error.status)
+    options.onUnexpectedError?.(error, requestId)
+    return c.json(errorBody(requestId, 'The sandbox failed to answer this request.'), 500)
+  })
+
+  return {
+    app,
+    fetch: (request) => app.fetch(request),
+    organizations,
+    seedInstances(seed) {
+      const connectorKey = seed.connectorKey ?? registry.keys()[0]
+      if (connectorKey === undefined) throw new RangeError('seedInstances: no connector to seed')
+      const connector = registry.resolve(connectorKey)
+      const configuration =
+        seed.configuration ??
+        ({
+          ...connector.defaults,
+          ...(validateConfiguration(connector, connector.sample) as StoredConfiguration),
+        } satisfies StoredConfiguration)
+      return store.seed({
+        count: seed.count,
+        organization: seed.organizationId ?? (organizations[0] as SandboxOrganization).id,
+        connectorKey,
+        configuration,
+        name: seed.name,
+        tags: seed.tags,
+      })
+    },
+    close: () => store.close(),
+  }
+}

@@ -1,0 +1,356 @@
+import { randomBytes } from 'node:crypto'
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+
+/** A configuration map as the sandbox stores it: every value a string or `null`. */
+export type StoredConfiguration = Record<string, string | null>
+
+/** One instance as the sandbox stores it (never its token: only the token's sha256 is stored). */
+export interface InstanceRecord {
+  /** The instance id, unique and never reused. */
+  readonly id: number
+  /** The id of the organization that owns the instance. */
+  readonly organization: string
+  /** The key of the instance's connector. */
+  readonly connectorKey: string
+  /** The instance name (HTML already stripped). */
+  readonly name: string
+  /** The full configuration: the connector's defaults merged with the caller's entries. */
+  readonly configuration: StoredConfiguration
+  /** The tags, in the order the caller gave them, without duplicates. */
+  readonly tags: readonly string[]
+  /** Whether the instance is disabled. */
+  readonly disabled: boolean
+  /** When the instance was created (ISO 8601). */
+  readonly createdDate: string
+  /** When the instance was last changed (ISO 8601). */
+  readonly updatedDate: string
+}
+
+/** What a new instance is made of. */
+export interface NewInstance {
+  readonly organization: string
+  readonly connectorKey: string
+  readonly name: string
+  readonly configuration: StoredConfiguration
+  readonly tags: readonly string[]
+  /** The sha256 of the instance token. */
+  readonly tokenHash: Buffer
+}
+
+/** The changes an update may make. */
+export interface InstanceChanges {
+  readonly name?: string
+  readonly configuration?: StoredConfiguration
+  readonly tags?: readonly string[]
+  readonly disabled?: boolean
+}
+
+/** A filter and page of `list`. */
+export interface ListQuery {
+  readonly organization: string
+  /** Only instances carrying every one of these tags. */
+  readonly tags: readonly string[]
+  /** Only instances whose name or connector key contains this text (case-insensitive). */
+  readonly searchText?: string | undefined
+  /** Only instances whose id is greater than this (keyset paging). */
+  readonly afterId: number
+  /** At most this many instances. */
+  readonly limit: number
+}
+
+/**
+ * Options of {@link SandboxStore.seed}: inserts many instances in one transaction, for paging
+ * tests and benchmarks.
+ */
+export interface SeedOptions {
+  /** How many instances to insert. */
+  readonly count: number
+  /** The owning organization's id. */
+  readonly organization: string
+  /** The connector key every seeded instance gets. */
+  readonly connectorKey: string
+  /** The configuration every seeded instance gets (stored as given: not validated). */
+  readonly configuration: StoredConfiguration
+  /** The name of the n-th instance (0-based); `seed-<n>` by default. */
+  readonly name?: ((index: number) => string) | undefined
+  /** The tags of the n-th instance (0-based); none by default. */
+  readonly tags?: ((index: number) => readonly string[]) | undefined
+}
+
+interface Row {
+  id: number
+  organization: string
+  connector_key: string
+  name: string
+  configuration: string
+  tags: string
+  disabled: number
+  created_date: string
+  updated_date: string
+}
+
+/** The schema, one migration per version; `PRAGMA user_version` records how many ran. */
+const migrations: readonly string[] = [
+  `CREATE TABLE instances (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     organization TEXT NOT NULL,
+     connector_key TEXT NOT NULL,
+     name TEXT NOT NULL,
+     token_hash BLOB NOT NULL UNIQUE,
+     configuration TEXT NOT NULL,
+     tags TEXT NOT NULL,
+     disabled INTEGER NOT NULL DEFAULT 0,
+     created_date TEXT NOT NULL,
+     updated_date TEXT NOT NULL
+   );
+   CREATE INDEX instances_by_organization ON instances (organization, id);
+   CREATE TABLE instance_tags (
+     instance_id INTEGER NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+     tag TEXT NOT NULL,
+     PRIMARY KEY (instance_id, tag)
+   ) WITHOUT ROWID;
+   CREATE INDEX instance_tags_by_tag ON instance_tags (tag, instance_id);`,
+]
+
+/** The schema version this sandbox writes. */
+export const SCHEMA_VERSION: number = migrations.length
+
+function toRecord(row: Row): InstanceRecord {
+  return {
+    id: Number(row.id),
+    organization: row.organization,
+    connectorKey: row.connector_key,
+    name: row.name,
+    configuration: JSON.parse(row.configuration) as StoredConfiguration,
+    tags: JSON.parse(row.tags) as string[],
+    disabled: row.disabled !== 0,
+    createdDate: row.created_date,
+    updatedDate: row.updated_date,
+  }
+}
+
+const columns =
+  'id, organization, connector_key, name, configuration, tags, disabled, created_date, updated_date'
+
+/**
+ * The sandbox's storage: one SQLite database (node:sqlite), prepared statements only, schema
+ * versioned with `PRAGMA user_version`. A file database runs in WAL mode.
+ */
+export class SandboxStore {
+  readonly #db: DatabaseSync
+  readonly #statements = new Map<string, StatementSync>()
+
+  /** Opens (and migrates) the database at `location`, a file path or `':memory:'`. */
+  constructor(location: string) {
+    this.#db = new DatabaseSync(location)
+    this.#db.exec('PRAGMA foreign_keys = ON')
+    this.#db.exec('PRAGMA busy_timeout = 5000')
+    if (location !== ':memory:' && location !== '') {
+      this.#db.exec('PRAGMA journal_mode = WAL')
+      this.#db.exec('PRAGMA synchronous = NORMAL')
+    }
+    this.#migrate()
+  }
+
+  #migrate(): void {
+    const { user_version: version } = this.#db.prepare('PRAGMA user_version').get() as {
+      user_version: number
+    }
+    if (version > migrations.length) {
+      throw new Error(
+        `The sandbox database has schema version ${version}, newer than this sandbox's ${migrations.length}: use a newer @plugboard/sandbox or another database file.`,
+      )
+    }
+    for (let next = version; next < migrations.length; next++) {
+      this.#transaction(() => {
+        this.#db.exec(migrations[next] as string)
+        this.#db.exec(`PRAGMA user_version = ${next + 1}`)
+      })
+    }
+  }
+
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql)
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql)
+      this.#statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  #transaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      const result = work()
+      this.#db.exec('COMMIT')
+      return result
+    } catch (error) {
+      this.#db.exec('ROLLBACK')
+      throw error
+    }
+  }
+
+  #writeTags(id: number, tags: readonly string[]): void {
+    this.#statement('DELETE FROM instance_tags WHERE instance_id = ?').run(id)
+    const insert = this.#statement(
+      'INSERT OR IGNORE INTO instance_tags (instance_id, tag) VALUES (?, ?)',
+    )
+    for (const tag of tags) insert.run(id, tag)
+  }
+
+  /** Inserts an instance and returns it. */
+  insert(instance: NewInstance): InstanceRecord {
+    const now = new Date().toISOString()
+    return this.#transaction(() => {
+      const result = this.#statement(
+        `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date)
+         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      ).run(
+        instance.organization,
+        instance.connectorKey,
+        instance.name,
+        instance.tokenHash,
+        JSON.stringify(instance.configuration),
+        JSON.stringify(instance.tags),
+        now,
+        now,
+      )
+      const id = Number(result.lastInsertRowid)
+      this.#writeTags(id, instance.tags)
+      return {
+        id,
+        organization: instance.organization,
+        connectorKey: instance.connectorKey,
+        name: instance.name,
+        configuration: instance.configuration,
+        tags: [...instance.tags],
+        disabled: false,
+        createdDate: now,
+        updatedDate: now,
+      }
+    })
+  }
+
+  /** The organization's instance with this id, if there is one. */
+  get(organization: string, id: number): InstanceRecord | undefined {
+    const row = this.#statement(
+      `SELECT ${columns} FROM instances WHERE id = ? AND organization = ?`,
+    ).get(id, organization) as Row | undefined
+    return row === undefined ? undefined : toRecord(row)
+  }
+
+  /** The instance whose token has this sha256, if there is one. */
+  getByTokenHash(tokenHash: Buffer): InstanceRecord | undefined {
+    const row = this.#statement(`SELECT ${columns} FROM instances WHERE token_hash = ?`).get(
+      tokenHash,
+    ) as Row | undefined
+    return row === undefined ? undefined : toRecord(row)
+  }
+
+  /** Applies `changes` to the organization's instance and returns it, or `undefined` if there is none. */
+  update(organization: string, id: number, changes: InstanceChanges): InstanceRecord | undefined {
+    return this.#transaction(() => {
+      const current = this.get(organization, id)
+      if (current === undefined) return undefined
+      const next: InstanceRecord = {
+        ...current,
+        ...(changes.name === undefined ? {} : { name: changes.name }),
+        ...(changes.configuration === undefined ? {} : { configuration: changes.configuration }),
+        ...(changes.tags === undefined ? {} : { tags: [...changes.tags] }),
+        ...(changes.disabled === undefined ? {} : { disabled: changes.disabled }),
+        updatedDate: new Date().toISOString(),
+      }
+      this.#statement(
+        `UPDATE instances SET name = ?, configuration = ?, tags = ?, disabled = ?, updated_date = ?
+         WHERE id = ? AND organization = ?`,
+      ).run(
+        next.name,
+        JSON.stringify(next.configuration),
+        JSON.stringify(next.tags),
+        next.disabled ? 1 : 0,
+        next.updatedDate,
+        id,
+        organization,
+      )
+      if (changes.tags !== undefined) this.#writeTags(id, next.tags)
+      return next
+    })
+  }
+
+  /** Deletes the organization's instance; whether there was one. */
+  delete(organization: string, id: number): boolean {
+    const result = this.#statement('DELETE FROM instances WHERE id = ? AND organization = ?').run(
+      id,
+      organization,
+    )
+    return Number(result.changes) > 0
+  }
+
+  /** One page of the organization's instances, in id order, after `afterId`. */
+  list(query: ListQuery): InstanceRecord[] {
+    const conditions = ['organization = ?', 'id > ?']
+    const values: SQLInputValue[] = [query.organization, query.afterId]
+    if (query.searchText !== undefined && query.searchText !== '') {
+      const pattern = `%${query.searchText.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      conditions.push("(name LIKE ? ESCAPE '\\' OR connector_key LIKE ? ESCAPE '\\')")
+      values.push(pattern, pattern)
+    }
+    for (const tag of new Set(query.tags)) {
+      conditions.push(
+        'EXISTS (SELECT 1 FROM instance_tags t WHERE t.instance_id = instances.id AND t.tag = ?)',
+      )
+      values.push(tag)
+    }
+    values.push(query.limit)
+    const sql = `SELECT ${columns} FROM instances WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`
+    return (this.#statement(sql).all(...values) as unknown as Row[]).map(toRecord)
+  }
+
+  /**
+   * Inserts `count` instances in one transaction, fast (for paging tests and benchmarks). Their
+   * tokens are random and never returned: seeded instances are reached with the organization
+   * secrets and their ids.
+   *
+   * @returns the first and last id inserted (`count` consecutive ids).
+   */
+  seed(options: SeedOptions): { firstId: number; lastId: number } {
+    if (!Number.isInteger(options.count) || options.count < 1) {
+      throw new RangeError('seed: count must be a positive integer')
+    }
+    const now = new Date().toISOString()
+    const configuration = JSON.stringify(options.configuration)
+    const insert = this.#statement(
+      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    )
+    const insertTag = this.#statement(
+      'INSERT OR IGNORE INTO instance_tags (instance_id, tag) VALUES (?, ?)',
+    )
+    return this.#transaction(() => {
+      let firstId = 0
+      let lastId = 0
+      for (let index = 0; index < options.count; index++) {
+        const tags = [...new Set(options.tags?.(index) ?? [])]
+        const result = insert.run(
+          options.organization,
+          options.connectorKey,
+          options.name?.(index) ?? `seed-${index}`,
+          randomBytes(32),
+          configuration,
+          JSON.stringify(tags),
+          now,
+          now,
+        )
+        lastId = Number(result.lastInsertRowid)
+        if (index === 0) firstId = lastId
+        for (const tag of tags) insertTag.run(lastId, tag)
+      }
+      return { firstId, lastId }
+    })
+  }
+
+  /** Closes the database. */
+  close(): void {
+    if (this.#db.isOpen) this.#db.close()
+  }
+}
