@@ -11,8 +11,11 @@ export interface Transport {
   readonly api: KyInstance
   /** The per-attempt timeout in milliseconds. */
   readonly timeout: number
-  /** The secrets this transport knows: user and organization secrets, instance token. */
-  readonly secrets: readonly string[]
+  /**
+   * The secrets to redact: user and organization secrets, and every instance token the client
+   * has seen (a live set, shared by a client and its instance clients).
+   */
+  readonly secrets: Iterable<string>
 }
 
 /** One request. */

@@ -394,7 +394,7 @@ function updateBody(
 
 /** The instance routes under `base` (`instances/{id}` or, token-scoped, `instances`). */
 function instanceRoutes(context: Context, base: string) {
-  const write = (
+  const write = async (
     method: Method,
     body: InstancePatch,
     connector: AnyConnector | undefined,
@@ -492,17 +492,17 @@ function instancesApi(context: Context): InstancesApi {
         nextPage = page.nextPage
       }
     },
-    get: (id: InstanceId, connector?: AnyConnector) => routes(id).get(connector),
-    update: (id: InstanceId, body: InstanceUpdate, connector?: AnyConnector) =>
+    get: async (id: InstanceId, connector?: AnyConnector) => routes(id).get(connector),
+    update: async (id: InstanceId, body: InstanceUpdate, connector?: AnyConnector) =>
       routes(id).update(body, connector),
-    patch: (id: InstanceId, body: InstancePatch, connector?: AnyConnector) =>
+    patch: async (id: InstanceId, body: InstancePatch, connector?: AnyConnector) =>
       routes(id).patch(body, connector),
-    delete: (id: InstanceId) => routes(id).delete(),
-    configuration: (id: InstanceId) => routes(id).configuration(),
-    setConfiguration: (id: InstanceId, configId: InstanceId, value: ConfigurationValue) =>
+    delete: async (id: InstanceId) => routes(id).delete(),
+    configuration: async (id: InstanceId) => routes(id).configuration(),
+    setConfiguration: async (id: InstanceId, configId: InstanceId, value: ConfigurationValue) =>
       routes(id).setConfiguration(configId, value),
-    enable: (id: InstanceId) => routes(id).enable(),
-    disable: (id: InstanceId) => routes(id).disable(),
+    enable: async (id: InstanceId) => routes(id).enable(),
+    disable: async (id: InstanceId) => routes(id).disable(),
   }
   return api as InstancesApi
 }
@@ -612,7 +612,8 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
   })
-  const secrets = [userSecret, organizationSecret]
+  // Shared by the client and its instance clients: tokens seen later are redacted everywhere.
+  const secrets = new Set([userSecret, organizationSecret])
   const context: Context = {
     transport: { api, timeout, secrets },
     vocabulary,
@@ -642,6 +643,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         connector,
         request.configuration as ConfigurationOf<C>,
       )
+      for (const value of configurationSecrets(configuration, connector)) secrets.add(value)
       const body = {
         [connectorField(vocabulary)]: { key: connector.key },
         configuration,
@@ -658,12 +660,14 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
           ...(request.providerData === undefined ? [] : [request.providerData.code]),
         ],
       })
-      return parseInstance(parseJsonBody(result.request, result.text), {
+      const instance = parseInstance(parseJsonBody(result.request, result.text), {
         request: result.request,
         vocabulary,
         connector,
         requireToken: true,
       }) as ProvisionedInstance<C>
+      secrets.add(instance.token)
+      return instance
     },
     instances: instancesApi(context),
     connectors: {
@@ -675,12 +679,13 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     },
     forInstance(token: string): InstanceClient {
       const checked = checkSecret('token', token)
+      secrets.add(checked)
       const scoped: Context = {
         ...context,
         transport: {
           api: api.extend({ headers: { authorization: `${authorization}, Element ${checked}` } }),
           timeout,
-          secrets: [...secrets, checked],
+          secrets,
         },
       }
       return instanceClient(scoped, baseUrl)

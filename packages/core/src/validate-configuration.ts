@@ -36,13 +36,17 @@ export function validateConfiguration<C extends AnyConnector>(
   const result = v.safeParse(connector.config, input)
   if (result.success) return result.output
   const secrets = secretKeys(connector)
+  const entries = connector.config.entries
   const byKey = new Map<string, ConfigurationIssue>()
   for (const issue of result.issues) {
     const key = String(issue.path?.[0]?.key ?? '')
     if (byKey.has(key)) continue
     const present =
       Object.hasOwn(input, key) && (input as Record<string, unknown>)[key] !== undefined
-    const kind = issue.type === 'strict_object' ? 'unknown' : present ? 'invalid' : 'missing'
+    // A strict object reports both a key it does not know (expected `never`) and a missing key.
+    const unknownKey =
+      issue.type === 'strict_object' && issue.expected === 'never' && !Object.hasOwn(entries, key)
+    const kind = unknownKey ? 'unknown' : present ? 'invalid' : 'missing'
     const message =
       kind === 'unknown'
         ? `"${key}" is not a ${connector.key} configuration entry`
