@@ -1,0 +1,177 @@
+import { spawnSync } from 'node:child_process'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  existingConnectorKeys,
+  validateConnectorKey,
+  validateDisplayName,
+  validateHub,
+} from './config.js'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+
+describe('the connector generator prompts', () => {
+  it('accept a new lowercase key and refuse an existing or malformed one', () => {
+    expect(validateConnectorKey('widget', root)).toBe(true)
+    expect(validateConnectorKey('zuorav2', root)).toBe(true)
+    expect(validateConnectorKey('chargebee', root)).toMatch(/already exists/)
+    for (const key of ['', 'Widget', '2widget', 'wid-get', 'wid get', 'widget/x']) {
+      expect(validateConnectorKey(key, root)).toMatch(/not a valid connector key/)
+    }
+  })
+
+  it('know the connectors the repository holds', () => {
+    expect(existingConnectorKeys(root)).toContain('chargebee')
+    expect(existingConnectorKeys(root)).not.toContain('core')
+  })
+
+  it('refuse display names and hubs that would break the generated files', () => {
+    expect(validateDisplayName('Acme Pay+')).toBe(true)
+    expect(validateDisplayName("O'Brien")).toMatch(/not a valid display name/)
+    expect(validateDisplayName('{{x}}')).toMatch(/not a valid display name/)
+    expect(validateHub('payment')).toBe(true)
+    expect(validateHub('Payment')).toMatch(/not a valid hub/)
+  })
+})
+
+/**
+ * Runs a command in `cwd` and returns its output (stdout and stderr, colours stripped); a non-zero
+ * exit throws with that output.
+ */
+function run(command: string, args: readonly string[], cwd: string): string {
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', TURBO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+  })
+  const output = stripVTControlCharacters(`${result.stdout ?? ''}\n${result.stderr ?? ''}`)
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${output}`)
+  }
+  return output
+}
+
+describe('pnpm turbo gen connector, in a scratch copy of the repository', () => {
+  let scratch = ''
+
+  beforeAll(() => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'plugboard-generator-'))
+    const files = spawnSync(
+      'git',
+      ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    )
+      .stdout.split('\0')
+      .filter((file) => file !== '' && existsSync(path.join(root, file)))
+    for (const file of files) {
+      mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true })
+      copyFileSync(path.join(root, file), path.join(scratch, file))
+    }
+    // Install first, so the generator finds biome to format what it writes.
+    run('pnpm', ['install', '--offline', '--frozen-lockfile'], scratch)
+  })
+
+  afterAll(() => {
+    if (scratch !== '') rmSync(scratch, { recursive: true, force: true })
+  })
+
+  it('refuses an existing key and a malformed key, creating nothing', () => {
+    const existing = run(
+      'pnpm',
+      ['turbo', 'gen', 'connector', '--args', 'chargebee', 'Chargebee', 'payment'],
+      scratch,
+    )
+    expect(existing).toMatch(/A connector with key "chargebee" already exists/)
+    const malformed = run(
+      'pnpm',
+      ['turbo', 'gen', 'connector', '--args', 'Wid-get', 'Widget', 'crm'],
+      scratch,
+    )
+    expect(malformed).toMatch(/"Wid-get" is not a valid connector key/)
+    expect(existsSync(path.join(scratch, 'packages', 'connector-Wid-get'))).toBe(false)
+  })
+
+  it('scaffolds a connector package that builds, type-checks, lints and passes its tests', () => {
+    const output = run(
+      'pnpm',
+      ['turbo', 'gen', 'connector', '--args', 'widget', 'Widget Cloud', 'crm'],
+      scratch,
+    )
+    expect(output).toMatch(/packages\/connector-widget\/src\/connector\.ts/)
+    const directory = path.join(scratch, 'packages', 'connector-widget')
+    for (const file of [
+      'package.json',
+      'README.md',
+      'tsconfig.json',
+      'tsdown.config.ts',
+      'vitest.config.ts',
+      'src/config.ts',
+      'src/connector.ts',
+      'src/connector.test.ts',
+      'src/defaults.ts',
+      'src/descriptor.ts',
+      'src/index.ts',
+      'src/response.ts',
+    ]) {
+      expect(existsSync(path.join(directory, file)), file).toBe(true)
+    }
+    const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8'))
+    expect(manifest.name).toBe('@plugboard/connector-widget')
+    expect(manifest.peerDependencies).toEqual({ '@plugboard/core': 'workspace:^' })
+    expect(readFileSync(path.join(directory, 'README.md'), 'utf8')).toMatch(/\| `username` \| yes/)
+    expect(readFileSync(path.join(scratch, '.changeset', 'connector-widget.md'), 'utf8')).toContain(
+      '"@plugboard/connector-widget": minor',
+    )
+    expect(readFileSync(path.join(directory, 'src', 'descriptor.ts'), 'utf8')).toContain(
+      "hub: 'crm'",
+    )
+
+    run('pnpm', ['install', '--offline', '--no-frozen-lockfile'], scratch)
+    const checks = run(
+      'pnpm',
+      [
+        'turbo',
+        'run',
+        'build',
+        'typecheck',
+        'test',
+        '--filter=@plugboard/connector-widget',
+        '--output-logs=errors-only',
+      ],
+      scratch,
+    )
+    expect(checks).toMatch(/successful/)
+    expect(existsSync(path.join(directory, 'dist', 'index.js'))).toBe(true)
+    run(
+      'pnpm',
+      ['exec', 'biome', 'check', '--error-on-warnings', 'packages/connector-widget'],
+      scratch,
+    )
+    // The suite ran the conformance kit: break the sample and the scaffold's tests fail.
+    const connector = path.join(directory, 'src', 'connector.ts')
+    writeFileSync(
+      connector,
+      readFileSync(connector, 'utf8').replace(
+        "sample: { username: 'test_widgetSampleApiKey' }",
+        "sample: { username: '' }",
+      ),
+    )
+    expect(() => run('pnpm', ['exec', 'vitest', 'run'], directory)).toThrow(
+      /accepts its own sample configuration/,
+    )
+  })
+})
