@@ -55,10 +55,9 @@ describe('instances', () => {
     }
     server.handle((request) => {
       const page = pages[request.query.get('nextPage') ?? ''] ?? { ids: [] }
-      return {
-        json: page.ids.map((id) => instanceBody({ id })),
-        headers: page.next === undefined ? {} : { [NEXT_PAGE_HEADER]: page.next },
-      }
+      const headers: Record<string, string> = {}
+      if (page.next !== undefined) headers[NEXT_PAGE_HEADER] = page.next
+      return { json: page.ids.map((id) => instanceBody({ id })), headers }
     })
     const client = createPlatformClient(clientOptions(server.baseUrl))
     const ids: number[] = []

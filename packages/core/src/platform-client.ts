@@ -345,11 +345,6 @@ interface Context {
   readonly registry: ConnectorLookup | undefined
 }
 
-async function call(context: Context, options: SendOptions): Promise<unknown> {
-  const result = await send(context.transport, options)
-  return parseJsonBody(result.request, result.text)
-}
-
 function resolver(context: Context): (key: string) => AnyConnector | undefined {
   return (key) => (context.registry?.has(key) === true ? context.registry.resolve(key) : undefined)
 }

@@ -38,22 +38,31 @@ export function validateConfiguration<C extends AnyConnector>(
   const secrets = secretKeys(connector)
   const entries = connector.config.entries
   const byKey = new Map<string, ConfigurationIssue>()
+  const unknown = (key: string): ConfigurationIssue => ({
+    key,
+    kind: 'unknown',
+    message: `"${key}" is not a ${connector.key} configuration entry`,
+  })
+  // valibot reports only the first key a strict object does not know: list them all here.
+  for (const key of Object.keys(input)) {
+    if (!Object.hasOwn(entries, key)) byKey.set(key, unknown(key))
+  }
   for (const issue of result.issues) {
     const key = String(issue.path?.[0]?.key ?? '')
     if (byKey.has(key)) continue
+    // A strict object reports both a key it does not know (expected `never`) and a missing key.
+    if (issue.type === 'strict_object' && issue.expected === 'never') {
+      byKey.set(key, unknown(key))
+      continue
+    }
     const present =
       Object.hasOwn(input, key) && (input as Record<string, unknown>)[key] !== undefined
-    // A strict object reports both a key it does not know (expected `never`) and a missing key.
-    const unknownKey =
-      issue.type === 'strict_object' && issue.expected === 'never' && !Object.hasOwn(entries, key)
-    const kind = unknownKey ? 'unknown' : present ? 'invalid' : 'missing'
-    const message =
-      kind === 'unknown'
-        ? `"${key}" is not a ${connector.key} configuration entry`
-        : kind === 'missing'
-          ? `"${key}" is required`
-          : describeIssue(issue, secrets.has(key))
-    byKey.set(key, { key, kind, message })
+    byKey.set(
+      key,
+      present
+        ? { key, kind: 'invalid', message: describeIssue(issue, secrets.has(key)) }
+        : { key, kind: 'missing', message: `"${key}" is required` },
+    )
   }
   const order = configEntries(connector.config).map((entry) => entry.key)
   const issues = [...byKey.values()].sort(
