@@ -70,7 +70,9 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
       database: values.db,
       vocabulary,
       onUnexpectedError: (error, requestId) =>
-        output.err(`Request ${requestId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+        output.err(
+          `Request ${requestId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        ),
     })
   } catch (error) {
     output.err(

@@ -23,5 +23,5 @@ export const NEXT_PAGE_HEADER = 'elements-next-page-token'
 /** The name of the response header that carries the request id. */
 export const REQUEST_ID_HEADER = 'x-request-id'
 
-/** The default and the largest `pageSize` of `GET /instances`. */
+/** The default and the largest `pageSize` of `GET /instances` (a larger one is lowered to the largest). */
 export const PAGE_SIZE = { default: 200, max: 1000 } as const

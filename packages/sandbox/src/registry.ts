@@ -1,5 +1,8 @@
-import { chargebee } from '@plugboard/connector-chargebee'
-import { createRegistry } from '@plugboard/core'
+import { type ChargebeeConnector, chargebee } from '@plugboard/connector-chargebee'
+import { createRegistry, type Registry } from '@plugboard/core'
+
+/** The type of the registry {@link createDefaultRegistry} builds. */
+export type DefaultRegistry = Registry<{ readonly chargebee: ChargebeeConnector }>
 
 /**
  * The registry the `plugboard-sandbox` bin serves when none is given: every connector package
@@ -10,6 +13,6 @@ import { createRegistry } from '@plugboard/core'
  * const sandbox = createSandbox({ registry: createDefaultRegistry() })
  * ```
  */
-export function createDefaultRegistry() {
+export function createDefaultRegistry(): DefaultRegistry {
   return createRegistry().register(chargebee)
 }

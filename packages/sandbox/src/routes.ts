@@ -56,11 +56,10 @@ function decodePageToken(token: string): number {
 
 function parsePageSize(value: string | undefined): number {
   if (value === undefined || value === '') return PAGE_SIZE.default
-  const size = /^[0-9]{1,6}$/.test(value) ? Number(value) : Number.NaN
-  if (!Number.isInteger(size) || size < 1 || size > PAGE_SIZE.max) {
-    throw new HttpError(400, `pageSize must be an integer from 1 to ${PAGE_SIZE.max}.`)
+  if (!/^[0-9]{1,15}$/.test(value) || Number(value) < 1) {
+    throw new HttpError(400, 'pageSize must be a positive integer.')
   }
-  return size
+  return Math.min(Number(value), PAGE_SIZE.max)
 }
 
 function cleanName(name: string | undefined, required: boolean): string | undefined {

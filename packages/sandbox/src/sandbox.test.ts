@@ -357,12 +357,12 @@ describe('listing', () => {
     let next: string | null = ''
     let pages = 0
     while (next !== null) {
-      const page = await call(
+      const page: Awaited<ReturnType<typeof call>> = await call(
         sandbox,
         'GET',
         `${Y}/instances?pageSize=3${next === '' ? '' : `&nextPage=${next}`}`,
       )
-      names.push(...(page.body as Instance[]).map((i) => i.name))
+      names.push(...(page.body as Instance[]).map((i) => String(i.name)))
       next = page.headers.get(NEXT_PAGE_HEADER)
       pages++
     }
@@ -373,6 +373,8 @@ describe('listing', () => {
   it('refuses a bad pageSize or page token with 400', async () => {
     expect((await call(sandbox, 'GET', `${Y}/instances?pageSize=0`)).status).toBe(400)
     expect((await call(sandbox, 'GET', `${Y}/instances?pageSize=abc`)).status).toBe(400)
+    expect((await call(sandbox, 'GET', `${Y}/instances?pageSize=-1`)).status).toBe(400)
+    expect((await call(sandbox, 'GET', `${Y}/instances?pageSize=1000000`)).status).toBe(200)
     expect((await call(sandbox, 'GET', `${Y}/instances?nextPage=%%%`)).status).toBe(400)
   })
 })
@@ -501,7 +503,7 @@ describe('seedInstances', () => {
     const seen: number[] = []
     let next: string | null = ''
     while (next !== null) {
-      const page = await call(
+      const page: Awaited<ReturnType<typeof call>> = await call(
         sandbox,
         'GET',
         `${Y}/instances?pageSize=1000${next === '' ? '' : `&nextPage=${next}`}`,

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { afterAll, describe, expect, it } from 'vitest'
+import { SandboxStore, SCHEMA_VERSION } from './store.js'
+
+const directory = mkdtempSync(join(tmpdir(), 'plugboard-store-'))
+afterAll(() => rmSync(directory, { recursive: true, force: true }))
+
+function version(file: string): number {
+  const db = new DatabaseSync(file)
+  try {
+    return (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version
+  } finally {
+    db.close()
+  }
+}
+
+describe('SandboxStore', () => {
+  it('migrates a new file to the current schema version, in WAL mode, and reopens it', () => {
+    const file = join(directory, 'migrate.db')
+    const store = new SandboxStore(file)
+    store.close()
+    expect(version(file)).toBe(SCHEMA_VERSION)
+    const db = new DatabaseSync(file)
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' })
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
+      .all()
+      .map((row) => row.name)
+    expect(indexes).toEqual(
+      expect.arrayContaining(['instances_by_organization', 'instance_tags_by_tag']),
+    )
+    db.close()
+    new SandboxStore(file).close()
+    expect(version(file)).toBe(SCHEMA_VERSION)
+  })
+
+  it('refuses a database written by a newer sandbox', () => {
+    const file = join(directory, 'newer.db')
+    const db = new DatabaseSync(file)
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`)
+    db.close()
+    expect(() => new SandboxStore(file)).toThrow(/newer than this sandbox/)
+  })
+
+  it('pages with a keyset query that uses the organization index', () => {
+    const store = new SandboxStore(':memory:')
+    store.seed({ count: 50, organization: 'a', connectorKey: 'k', configuration: {} })
+    store.seed({ count: 50, organization: 'b', connectorKey: 'k', configuration: {} })
+    const first = store.list({ organization: 'a', tags: [], afterId: 0, limit: 10 })
+    expect(first.map((r) => r.id)).toEqual(Array.from({ length: 10 }, (_, n) => n + 1))
+    const later = store.list({ organization: 'b', tags: [], afterId: 90, limit: 100 })
+    expect(later.map((r) => r.id)).toEqual(Array.from({ length: 10 }, (_, n) => n + 91))
+    store.close()
+
+    const file = join(directory, 'plan.db')
+    new SandboxStore(file).close()
+    const db = new DatabaseSync(file)
+    const plan = db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT * FROM instances WHERE organization = ? AND id > ? ORDER BY id LIMIT ?',
+      )
+      .all('a', 0, 10)
+      .map((row) => String(row.detail))
+      .join('\n')
+    expect(plan).toContain('instances_by_organization')
+    expect(plan).not.toContain('TEMP B-TREE')
+    db.close()
+  })
+})
