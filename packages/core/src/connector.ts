@@ -73,7 +73,10 @@ export interface ConnectorDescriptor {
   /** Whether instances can be cloned. */
   readonly cloneable: boolean
   /** How the platform authenticates to the vendor. */
-  readonly authentication: { readonly type: string }
+  readonly authentication: {
+    /** The authentication type, e.g. `"basic"` or `"oauth2"`. */
+    readonly type: string
+  }
   /** The hub the connector belongs to (`payment`, `crm`, …). */
   readonly hub: string
   /** The connector's parameters. */

@@ -47,6 +47,7 @@ export {
   type Instance,
   type InstanceConnector,
   type InstanceConnectorParameter,
+  type InstanceEnvelope,
   type InstanceOf,
   type InstancePage,
   type InstancePatch,
@@ -55,6 +56,7 @@ export {
   instanceConnectorSchema,
   instanceEnvelopeSchema,
   type ListInstancesQuery,
+  type ProviderData,
   type ProvisionedInstance,
   type ProvisionRequest,
 } from './instance.js'

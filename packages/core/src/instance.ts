@@ -63,7 +63,14 @@ export interface InstanceConnector {
   /** Whether instances can be cloned. */
   readonly cloneable?: boolean | undefined
   /** How the platform authenticates to the vendor. */
-  readonly authentication?: { readonly type: string; readonly [field: string]: unknown } | undefined
+  readonly authentication?:
+    | {
+        /** The authentication type, e.g. `"basic"` or `"oauth2"`. */
+        readonly type: string
+        /** Fields the platform added that plugboard does not model. */
+        readonly [field: string]: unknown
+      }
+    | undefined
   /** The hub the connector belongs to (`payment`, `crm`, …). */
   readonly hub?: string | undefined
   /** The connector's parameters. */
@@ -158,9 +165,21 @@ export interface ProvisionRequest<C extends AnyConnector> {
   readonly configuration: v.InferInput<C['config']>
   /** Tags to find the instance by later. */
   readonly tags?: readonly string[] | undefined
-  /** For OAuth connectors: the authorization code the vendor returned. */
-  readonly providerData?: { readonly code: string } | undefined
+  /** For OAuth connectors: what the vendor returned to the OAuth callback. */
+  readonly providerData?: ProviderData | undefined
 }
+
+/** What an OAuth connector's provisioning passes on from the vendor. */
+export interface ProviderData {
+  /** The authorization code the vendor returned to the OAuth callback. */
+  readonly code: string
+}
+
+/**
+ * An instance envelope as parsed before its configuration is: the configuration is only known to
+ * be a map here.
+ */
+export type InstanceEnvelope = Instance<Readonly<Record<string, unknown>>>
 
 /** A full update of an instance (`PUT /instances/{id}`). */
 export interface InstanceUpdate {
@@ -209,7 +228,10 @@ const optionalString = v.optional(v.string())
 const optionalBoolean = v.optional(v.boolean())
 
 /** The schema of one descriptor parameter, after `your_momId` / `elementId` became `connectorId`. */
-export const instanceConnectorParameterSchema = v.looseObject({
+export const instanceConnectorParameterSchema: v.GenericSchema<
+  unknown,
+  InstanceConnectorParameter
+> = v.looseObject({
   id: v.number(),
   name: v.string(),
   connectorId: v.optional(v.number()),
@@ -222,7 +244,7 @@ export const instanceConnectorParameterSchema = v.looseObject({
 })
 
 /** The schema of a connector descriptor in a platform response (lenient). */
-export const instanceConnectorSchema = v.looseObject({
+export const instanceConnectorSchema: v.GenericSchema<unknown, InstanceConnector> = v.looseObject({
   id: v.number(),
   key: v.string(),
   name: v.string(),
@@ -246,21 +268,23 @@ export const instanceConnectorSchema = v.looseObject({
  * The schema of a configuration value when no connector types it: a string or `null`; numbers
  * and booleans are accepted and turned into strings.
  */
-export const configurationValueSchema = v.union([
-  v.string(),
-  v.null(),
-  v.pipe(v.union([v.number(), v.boolean()]), v.transform(String)),
-])
+export const configurationValueSchema: v.GenericSchema<
+  string | number | boolean | null,
+  ConfigurationValue
+> = v.union([v.string(), v.null(), v.pipe(v.union([v.number(), v.boolean()]), v.transform(String))])
 
 /** The schema of an instance's `configuration` map when no connector types it. */
-export const genericInstanceConfigurationSchema = v.record(v.string(), configurationValueSchema)
+export const genericInstanceConfigurationSchema: v.GenericSchema<
+  Record<string, string | number | boolean | null>,
+  GenericInstanceConfiguration
+> = v.record(v.string(), configurationValueSchema)
 
 /**
  * The schema of an instance envelope (after the connector field was normalized to `connector`).
  * Lenient: unknown fields are kept. The `configuration` map is checked to be an object here and
  * parsed separately, with the connector's response schema when the connector is known.
  */
-export const instanceEnvelopeSchema = v.looseObject({
+export const instanceEnvelopeSchema: v.GenericSchema<unknown, InstanceEnvelope> = v.looseObject({
   id: v.number(),
   name: v.string(),
   token: optionalString,
@@ -280,10 +304,11 @@ export const instanceEnvelopeSchema = v.looseObject({
 })
 
 /** The schema of one configuration entry (`GET /instances/{id}/configuration`). */
-export const configurationEntrySchema = v.looseObject({
-  id: v.number(),
-  key: v.string(),
-  name: optionalString,
-  propertyValue: v.optional(configurationValueSchema, null),
-  required: optionalBoolean,
-})
+export const configurationEntrySchema: v.GenericSchema<unknown, ConfigurationEntryRecord> =
+  v.looseObject({
+    id: v.number(),
+    key: v.string(),
+    name: optionalString,
+    propertyValue: v.optional(configurationValueSchema, null),
+    required: optionalBoolean,
+  })
