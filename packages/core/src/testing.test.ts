@@ -105,6 +105,10 @@ describe('the conformance checks', () => {
         broken({ descriptor: { ...descriptor, authentication: { type: 'oauth2' } } }),
       ),
     ).toThrow(/authentication/)
+    expect(() => checkDescriptor(broken({ descriptor: { ...descriptor, id: -1 } }))).toThrow(
+      /descriptor\.id is -1/,
+    )
+    expect(() => checkDescriptor(broken({ descriptor: { ...descriptor, id: 0 } }))).not.toThrow()
   })
 
   it('refuse an undescribed configuration entry, naming it', () => {

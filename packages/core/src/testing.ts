@@ -99,7 +99,7 @@ export function checkSpecificationVersion(connector: AnyConnector): void {
 
 /**
  * The platform descriptor agrees with the definition: same key, same hub, same authentication
- * type, and a positive integer id.
+ * type, and an integer id (the platform's, or 0 while it is unknown).
  *
  * @throws {@link ConformanceError} naming the field that disagrees.
  */
@@ -120,8 +120,11 @@ export function checkDescriptor(connector: AnyConnector): void {
       `descriptor.authentication.type is "${descriptor.authentication.type}", but metadata.authentication is "${metadata.authentication}"`,
     )
   }
-  if (!Number.isInteger(descriptor.id) || descriptor.id <= 0) {
-    throw failure(connector, `descriptor.id is ${descriptor.id}, expected a positive integer`)
+  if (!Number.isInteger(descriptor.id) || descriptor.id < 0) {
+    throw failure(
+      connector,
+      `descriptor.id is ${descriptor.id}, expected the platform's id (0 while it is unknown)`,
+    )
   }
 }
 
