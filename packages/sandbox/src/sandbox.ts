@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { inspect } from 'node:util'
 import { validateConfiguration } from '@plugboard/core'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -176,5 +177,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       })
     },
     close: () => store.close(),
-  }
+    // Keep the organizations' secrets out of console.log and util.inspect output.
+    [inspect.custom]: () =>
+      `Sandbox { organizations: [${organizations.map((o) => JSON.stringify(o.id)).join(', ')}] }`,
+  } as Sandbox
 }

@@ -50,6 +50,10 @@ describe('startSandbox over a real socket', () => {
       expect(server.url).toBe(`http://127.0.0.1:${server.port}`)
       expect(server.baseUrl).toBe(`${server.url}/your_moms/api-v2`)
       expect(server.authorization).toBe(devAuthorization)
+      const { inspect } = await import('node:util')
+      expect(inspect(server)).not.toContain('sandbox-user-secret')
+      expect(inspect(server.sandbox)).not.toContain('sandbox-organization-secret')
+      expect(inspect(server.sandbox)).toContain('"sandbox"')
       const response = await fetch(`${server.url}/elements/api-v2/instances`, {
         headers: { authorization: server.authorization },
       })

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net'
+import { inspect } from 'node:util'
 import { createAdaptorServer } from '@hono/node-server'
 import { authorizationHeader } from './auth.js'
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js'
@@ -82,5 +83,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
       })
       return closing
     },
-  }
+    // Keep the Authorization header value (it holds the secrets) out of util.inspect output.
+    [inspect.custom]: () => `RunningSandbox { url: ${JSON.stringify(url)}, port: ${port} }`,
+  } as RunningSandbox
 }
