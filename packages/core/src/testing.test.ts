@@ -37,7 +37,7 @@ const descriptor: ConnectorDescriptor = {
   parameters: [],
 }
 
-const secret = (description: string) => [v.description(description), v.metadata({ secret: true })]
+const secret = v.metadata<string, { readonly secret: true }>({ secret: true })
 
 const config = v.strictObject({
   site: v.pipe(
@@ -45,8 +45,8 @@ const config = v.strictObject({
     v.regex(/^[a-z]+$/, 'expected lowercase letters'),
     v.description('The site.'),
   ),
-  apiKey: v.pipe(v.string(), v.nonEmpty(), ...secret('The API key.')),
-  password: v.optional(v.pipe(v.string(), ...secret('The password, if any.'))),
+  apiKey: v.pipe(v.string(), v.nonEmpty(), v.description('The API key.'), secret),
+  password: v.optional(v.pipe(v.string(), v.description('The password, if any.'), secret)),
 })
 
 const response = v.looseObject({
@@ -122,7 +122,7 @@ describe('the conformance checks', () => {
     const lenient = broken({
       config: v.strictObject({
         site: v.optional(v.pipe(v.string(), v.description('The site.'))),
-        apiKey: v.fallback(v.pipe(v.string(), ...secret('The API key.')), 'none'),
+        apiKey: v.fallback(v.pipe(v.string(), v.description('The API key.'), secret), 'none'),
       }),
     })
     // apiKey is not optional, so it is listed as required, yet its fallback lets {} through.
@@ -148,7 +148,8 @@ describe('the conformance checks', () => {
         apiKey: v.pipe(
           v.string(),
           v.regex(/^acme_/, (issue) => `${issue.input} does not start with acme_`),
-          ...secret('The API key.'),
+          v.description('The API key.'),
+          secret,
         ),
       }),
     })
