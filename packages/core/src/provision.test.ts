@@ -101,6 +101,21 @@ describe('provision', () => {
     expect(server.requests[0]?.headers['user-agent']).toBe(`demo/1.0 ${USER_AGENT}`)
   })
 
+  it('sends through an injected fetch and runs the caller hooks', async () => {
+    const seen: string[] = []
+    const client = createPlatformClient({
+      ...clientOptions(server.baseUrl),
+      fetch: (input, init) => {
+        seen.push(`fetch ${input instanceof Request ? input.method : 'GET'}`)
+        return fetch(input, init)
+      },
+      hooks: { beforeRequest: [({ request }) => void seen.push(`hook ${request.method}`)] },
+    })
+    await client.provision(acme, request)
+    expect(seen).toEqual(['hook POST', 'fetch POST'])
+    expect(server.requests).toHaveLength(1)
+  })
+
   it('keeps fields it does not model', async () => {
     server.handle(() => ({
       json: instanceBody({ extra: { createdDate: '2024-01-01', shiny: 1 } }),
