@@ -1,0 +1,88 @@
+import { maskSecret, type Output } from './output.js'
+
+/** The fields of an instance the CLI shows. */
+export interface InstanceLike {
+  readonly id: number
+  readonly name: string
+  readonly token?: string | undefined
+  readonly connector: {
+    readonly key: string
+    readonly name?: string | undefined
+    readonly hub?: string | undefined
+  }
+  readonly configuration: Readonly<Record<string, unknown>>
+  readonly tags?: readonly string[] | undefined
+  readonly disabled?: boolean | undefined
+}
+
+/**
+ * Resolves an instance's API base URL: its `base.url` template with every `{entry}` placeholder
+ * filled from the instance's configuration (`https://{site}.chargebee.com/api/v1` ->
+ * `https://acme-test.chargebee.com/api/v1`).
+ */
+export function resolveApiBaseUrl(
+  configuration: Readonly<Record<string, unknown>>,
+): string | undefined {
+  const template = configuration['base.url']
+  if (typeof template !== 'string') return undefined
+  return template.replace(/\{([^{}]+)\}/g, (placeholder, key: string) => {
+    const value = configuration[key]
+    return typeof value === 'string' ? encodeURIComponent(value) : placeholder
+  })
+}
+
+/** The instance as `--json` prints it: the token masked unless the caller asked to reveal it. */
+export function instanceJson(instance: InstanceLike, revealToken = false): Record<string, unknown> {
+  return {
+    id: instance.id,
+    name: instance.name,
+    connector: instance.connector.key,
+    ...(instance.token === undefined
+      ? {}
+      : { token: revealToken ? instance.token : maskSecret(instance.token) }),
+    apiBaseUrl: resolveApiBaseUrl(instance.configuration) ?? null,
+    tags: instance.tags ?? [],
+    disabled: instance.disabled ?? false,
+    configuration: instance.configuration,
+  }
+}
+
+/** Prints a readable summary of one instance. */
+export function printInstance(out: Output, instance: InstanceLike): void {
+  const label = (text: string) => out.style('dim', text.padEnd(12))
+  out.line(`${label('id')}${instance.id}`)
+  out.line(`${label('name')}${instance.name}`)
+  out.line(
+    `${label('connector')}${instance.connector.key} (${instance.connector.name ?? '?'}, ${instance.connector.hub ?? '?'} hub)`,
+  )
+  if (instance.token !== undefined) {
+    out.line(
+      `${label('token')}${maskSecret(instance.token)}  ${out.style('dim', '(shown masked; the client keeps the full token)')}`,
+    )
+  }
+  const apiBaseUrl = resolveApiBaseUrl(instance.configuration)
+  if (apiBaseUrl !== undefined) out.line(`${label('API base')}${apiBaseUrl}`)
+  out.line(`${label('tags')}${(instance.tags ?? []).join(', ') || '-'}`)
+  if (instance.disabled === true) out.line(`${label('state')}disabled`)
+  out.line(out.style('bold', 'configuration (as the platform returned it)'))
+  const entries = Object.entries(instance.configuration)
+  const width = Math.max(...entries.map(([key]) => key.length)) + 2
+  for (const [key, value] of entries) {
+    out.line(`  ${key.padEnd(width)}${value === null ? out.style('dim', 'null') : String(value)}`)
+  }
+}
+
+/** Prints instances as a table, one line each. */
+export function printInstanceTable(out: Output, instances: readonly InstanceLike[]): void {
+  if (instances.length === 0) {
+    out.line('No instances.')
+    return
+  }
+  out.line(out.style('bold', `${'id'.padEnd(8)}${'connector'.padEnd(14)}${'name'.padEnd(28)}tags`))
+  for (const instance of instances) {
+    const name = instance.disabled === true ? `${instance.name} (disabled)` : instance.name
+    out.line(
+      `${String(instance.id).padEnd(8)}${instance.connector.key.padEnd(14)}${name.padEnd(28)}${(instance.tags ?? []).join(', ')}`,
+    )
+  }
+}

@@ -1,0 +1,193 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import {
+  type RunningSandbox,
+  SANDBOX_ORGANIZATION_SECRET,
+  SANDBOX_USER_SECRET,
+  startSandbox,
+} from '@plugboard/sandbox'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { registry } from '../src/app-registry.js'
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+const run = promisify(execFile)
+
+interface Result {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs the built CLI as a child process, off a TTY, and never throws on a non-zero exit. */
+async function cliRun(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      timeout: 30_000,
+    })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+const API_KEY = 'test_cbSuperSecretApiKey_0042'
+
+describe('plugboard-demo, the main job', () => {
+  it('provisions a chargebee instance on the embedded sandbox and lists it (--json)', async () => {
+    const result = await cliRun(['demo', '--json'])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const output = JSON.parse(result.stdout) as {
+      provisioned: Record<string, unknown>
+      instances: Record<string, unknown>[]
+    }
+    expect(output.provisioned).toMatchObject({
+      connector: 'chargebee',
+      name: 'Demo Chargebee billing',
+      apiBaseUrl: 'https://acme-test.chargebee.com/api/v1',
+      tags: ['demo', 'billing'],
+    })
+    expect(output.provisioned.token).toMatch(/^.{4}…\*{8}$/)
+    expect(output.provisioned.configuration).toMatchObject({
+      site: 'acme-test',
+      username: '********',
+      'pagination.type': 'offset',
+    })
+    expect(output.instances.map((instance) => instance.id)).toEqual([output.provisioned.id])
+  })
+
+  it('prints a readable summary without --json', async () => {
+    const result = await cliRun([])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('Provisioned instance')
+    expect(result.stdout).toContain('https://acme-test.chargebee.com/api/v1')
+    expect(result.stdout).toContain('Instances (1)')
+    expect(result.stdout).not.toContain(registry.get('chargebee').sample.username)
+  })
+})
+
+describe('plugboard-demo against a running sandbox (--base-url)', () => {
+  let sandbox: RunningSandbox
+  const env = {
+    PLUGBOARD_USER_SECRET: SANDBOX_USER_SECRET,
+    PLUGBOARD_ORGANIZATION_SECRET: SANDBOX_ORGANIZATION_SECRET,
+  }
+  const secrets = [API_KEY, SANDBOX_USER_SECRET, SANDBOX_ORGANIZATION_SECRET]
+  const target = () => ['--base-url', sandbox.baseUrl]
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', database: ':memory:', registry })
+  })
+  afterAll(async () => {
+    await sandbox.close()
+  })
+
+  it('lists the connectors with their entries', async () => {
+    const result = await cliRun(['connectors', '--json'])
+    expect(result.code).toBe(0)
+    const connectors = JSON.parse(result.stdout) as { key: string; entries: { key: string }[] }[]
+    expect(connectors.map((connector) => connector.key)).toContain('chargebee')
+    const chargebee = connectors.find((connector) => connector.key === 'chargebee')
+    expect(chargebee?.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'site', required: true, secret: false }),
+        expect.objectContaining({ key: 'username', required: true, secret: true }),
+      ]),
+    )
+  })
+
+  it('provisions, gets, lists and deletes, with no secret in any output', async () => {
+    const provisioned = await cliRun(
+      [
+        ...target(),
+        'provision',
+        'chargebee',
+        '--name',
+        'Acme',
+        '--tag',
+        'eu',
+        '--set',
+        'site=acme-test',
+        '--set',
+        `username=${API_KEY}`,
+        '--json',
+      ],
+      env,
+    )
+    expect(provisioned.code).toBe(0)
+    const instance = JSON.parse(provisioned.stdout) as { id: number; token: string }
+    expect(instance.token).toMatch(/^.{4}…\*{8}$/)
+
+    const got = await cliRun([...target(), 'instances', 'get', String(instance.id), '--json'], env)
+    expect(got.code).toBe(0)
+    expect(JSON.parse(got.stdout)).toMatchObject({ id: instance.id, name: 'Acme', tags: ['eu'] })
+
+    const listed = await cliRun([...target(), 'instances', 'list'], env)
+    expect(listed.code).toBe(0)
+    expect(listed.stdout).toMatch(new RegExp(`^${instance.id}\\s+chargebee\\s+Acme`, 'm'))
+
+    const deleted = await cliRun([...target(), 'instances', 'delete', String(instance.id)], env)
+    expect(deleted.code).toBe(0)
+    const gone = await cliRun([...target(), 'instances', 'get', String(instance.id)], env)
+    expect(gone.code).toBe(1)
+    expect(gone.stderr.trim().split('\n')).toHaveLength(1)
+    expect(gone.stderr).toMatch(/^error: The platform answered 404: .+ \(requestId .+\)$/m)
+
+    for (const result of [provisioned, got, listed, deleted, gone]) {
+      for (const secret of secrets) {
+        expect(result.stdout + result.stderr).not.toContain(secret)
+      }
+    }
+  })
+
+  it('fails with exit code 2 naming every missing entry, and sends nothing', async () => {
+    const result = await cliRun([...target(), 'provision', 'chargebee', '--name', 'Nothing'], env)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('site')
+    expect(result.stderr).toContain('username')
+    expect(result.stderr).not.toMatch(/^\s+at /m)
+    const listed = await cliRun(
+      [...target(), 'instances', 'list', '--json', '--search', 'Nothing'],
+      env,
+    )
+    expect(JSON.parse(listed.stdout)).toEqual([])
+  })
+
+  it('fails with exit code 2 and the known keys for an unknown connector', async () => {
+    const result = await cliRun([...target(), 'provision', 'stripey', '--set', 'a=b'], env)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('Unknown connector "stripey"')
+    expect(result.stderr).toContain('chargebee')
+  })
+
+  it('refuses --base-url without secrets off a TTY, naming the variables', async () => {
+    const result = await cliRun([...target(), 'instances', 'list'], {
+      PLUGBOARD_USER_SECRET: '',
+      PLUGBOARD_ORGANIZATION_SECRET: '',
+    })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('PLUGBOARD_USER_SECRET')
+  })
+
+  it('answers wrong secrets with one clear 401 line', async () => {
+    const result = await cliRun([...target(), 'instances', 'list'], {
+      PLUGBOARD_USER_SECRET: 'wrong-user-secret',
+      PLUGBOARD_ORGANIZATION_SECRET: 'wrong-organization-secret',
+    })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^error: The platform answered 401/m)
+    expect(result.stderr).not.toContain('wrong-user-secret')
+  })
+
+  it.each([[[]], [['provision']], [['instances', 'list']], [['sandbox']]])(
+    'prints help for %j',
+    async (args) => {
+      const result = await cliRun([...args, '--help'])
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain('Usage: plugboard-demo')
+    },
+  )
+})
