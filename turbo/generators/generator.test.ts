@@ -154,7 +154,7 @@ describe('pnpm turbo gen connector, in a scratch copy of the repository', () => 
       ],
       scratch,
     )
-    expect(checks).toMatch(/successful/)
+    expect(checks).toMatch(/Tasks: +4 successful, 4 total/)
     expect(existsSync(path.join(directory, 'dist', 'index.js'))).toBe(true)
     run(
       'pnpm',
