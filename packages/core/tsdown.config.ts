@@ -5,7 +5,7 @@ export default defineConfig({
   format: 'esm',
   platform: 'neutral',
   dts: true,
-  external: ['vitest'],
+  deps: { neverBundle: ['vitest'] },
   publint: true,
   attw: { profile: 'esm-only' },
 })
