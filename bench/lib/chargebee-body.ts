@@ -1,0 +1,20 @@
+import { chargebee } from '@plugboard/connector-chargebee'
+
+/** The Chargebee configuration every provisioning benchmark sends (the connector's sample). */
+export const configuration = { ...chargebee.sample }
+
+/** Tags every benchmark instance gets. */
+export const tags = ['bench', 'chargebee']
+
+/**
+ * The `POST /instances` body the plugboard client sends for the n-th instance (spec vocabulary),
+ * built by hand: what a raw `fetch` sends to provision the same instance.
+ */
+export function provisionBody(index: number): string {
+  return JSON.stringify({
+    your_mom: { key: chargebee.key },
+    configuration,
+    tags,
+    name: `bench-${index}`,
+  })
+}
