@@ -1,5 +1,7 @@
 import fc from 'fast-check'
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
+import { defineConnector } from './connector.js'
 import { ConfigurationError } from './errors.js'
 import { acme } from './test-support/connectors.js'
 import { validateConfiguration } from './validate-configuration.js'
@@ -126,6 +128,37 @@ describe('validateConfiguration (properties)', () => {
         expect(error?.message).not.toContain(`"${apiKey}"`)
       }),
     )
+  })
+
+  it("hides a secret even when a connector's own message repeats the raw input", () => {
+    const leaky = defineConnector({
+      ...acme,
+      key: 'leaky',
+      config: v.strictObject({
+        token: v.pipe(
+          v.string(),
+          v.check(
+            (value) => value.startsWith('tk_'),
+            (issue) => `bad token ${String(issue.input)}`,
+          ),
+          v.description('A token'),
+          v.metadata({ secret: true }),
+        ),
+      }),
+      sample: { token: 'tk_sample' },
+    })
+    let error: unknown
+    try {
+      validateConfiguration(leaky, { token: 'sk_live_VerySecretValue' })
+    } catch (caught) {
+      error = caught
+    }
+    expect(ConfigurationError.isInstance(error)).toBe(true)
+    const refused = error as ConfigurationError
+    expect(refused.invalid).toEqual(['token'])
+    expect(refused.message).toContain('bad token (hidden)')
+    expect(JSON.stringify(refused.issues)).not.toContain('VerySecretValue')
+    expect(refused.message).not.toContain('VerySecretValue')
   })
 
   it('never crashes: anything in, a configuration or a ConfigurationError out', () => {

@@ -5,8 +5,13 @@ import { ConfigurationError, type ConfigurationIssue } from './errors.js'
 
 function describeIssue(issue: v.BaseIssue<unknown>, secret: boolean): string {
   if (!secret || issue.received === 'undefined') return issue.message
-  // Never repeat what the caller typed into a secret entry.
-  return issue.message.split(issue.received).join('(hidden)')
+  // Never repeat what the caller typed into a secret entry: neither valibot's quoted `received`
+  // nor the raw input a connector's own message may have interpolated.
+  let message = issue.message.split(issue.received).join('(hidden)')
+  if (typeof issue.input === 'string' && issue.input.length > 0) {
+    message = message.split(issue.input).join('(hidden)')
+  }
+  return message
 }
 
 /**

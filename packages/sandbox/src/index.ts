@@ -17,7 +17,7 @@ export {
   SANDBOX_USER_SECRET,
   UNAUTHORIZED_MESSAGE,
 } from './constants.js'
-export { createDefaultRegistry, type DefaultRegistry } from './registry.js'
+export { createDefaultRegistry, type DefaultConnectors, type DefaultRegistry } from './registry.js'
 export type { ConnectorLookup, SandboxEnv } from './routes.js'
 export {
   createSandbox,
