@@ -55,7 +55,7 @@ export async function run(): Promise<BenchRow> {
     target: `≤ ${TARGET}×`,
     pass: ratio <= TARGET,
     notes: [
-      `${ROUNDS} interleaved runs per side, median wall time from spawn to exit of \`${execPath} -e …\`.`,
+      `${ROUNDS} interleaved runs per side, median wall time from spawn to exit of \`node -e …\` (the running Node binary, cwd bench/).`,
       `The import itself costs ${formatMs(subject - baseline)} over a bare start.`,
     ],
   }
