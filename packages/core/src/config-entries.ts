@@ -41,6 +41,19 @@ function unwrap(schema: AnySchema): { inner: AnySchema; optional: boolean } {
  * ```
  */
 export function configEntries(schema: ConfigSchema): ConfigEntry[] {
+  let entries = entriesBySchema.get(schema)
+  if (entries === undefined) {
+    entries = readEntries(schema)
+    entriesBySchema.set(schema, entries)
+  }
+  return [...entries]
+}
+
+// Schemas are immutable values: what they say of their entries is read once per schema.
+const entriesBySchema = new WeakMap<ConfigSchema, readonly ConfigEntry[]>()
+const secretsByConnector = new WeakMap<AnyConnector, ReadonlySet<string>>()
+
+function readEntries(schema: ConfigSchema): readonly ConfigEntry[] {
   return Object.entries(schema.entries).map(([key, entry]) => {
     const { inner, optional } = unwrap(entry as AnySchema)
     const metadata = v.getMetadata(inner as never) as Record<string, unknown> | undefined
@@ -55,9 +68,14 @@ export function configEntries(schema: ConfigSchema): ConfigEntry[] {
 
 /** The keys of a connector's secret configuration entries. */
 export function secretKeys(connector: AnyConnector): ReadonlySet<string> {
-  return new Set(
-    configEntries(connector.config)
-      .filter((entry) => entry.secret)
-      .map((entry) => entry.key),
-  )
+  let keys = secretsByConnector.get(connector)
+  if (keys === undefined) {
+    keys = new Set(
+      configEntries(connector.config)
+        .filter((entry) => entry.secret)
+        .map((entry) => entry.key),
+    )
+    secretsByConnector.set(connector, keys)
+  }
+  return keys
 }

@@ -143,7 +143,7 @@ export class UnknownConnectorError extends PlugboardError {
 }
 
 /** Why a connector was refused at registration. */
-export type RegistrationFailure = 'duplicate-key' | 'unsupported-specification'
+export type RegistrationFailure = 'duplicate-key' | 'unsupported-specification' | 'key-mismatch'
 
 /** A connector was refused at registration: a duplicate key, or a specification version core does not implement. */
 export class RegistrationError extends PlugboardError {

@@ -1,5 +1,6 @@
-import { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky'
+import type { KyInstance } from 'ky'
 import { NetworkError, PlatformError, type RequestSummary, TimeoutError } from './errors.js'
+import { loadKy } from './ky-loader.js'
 import { createRedactor, type Redactor } from './redact.js'
 
 /** The HTTP methods the client sends. */
@@ -7,8 +8,11 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** A configured ky instance and what error mapping needs to know about it. */
 export interface Transport {
-  /** The ky instance: base URL, Authorization header, timeout, retry policy, hooks, fetch. */
-  readonly api: KyInstance
+  /**
+   * The ky instance (base URL, Authorization header, timeout, retry policy, hooks, fetch),
+   * created on the first request.
+   */
+  readonly api: () => Promise<KyInstance>
   /** The per-attempt timeout in milliseconds. */
   readonly timeout: number
   /**
@@ -49,6 +53,9 @@ export function summarize(method: Method, path: string): RequestSummary {
   const bare = path.split(/[?#]/, 1)[0] ?? ''
   return { method, path: `/${bare.replace(/^\/+/, '')}` }
 }
+
+/** The methods the retry policy may repeat (idempotent ones). */
+const retried: ReadonlySet<Method> = new Set(['GET', 'PUT', 'DELETE'])
 
 const systemCode = /^[A-Z][A-Z0-9_]{2,40}$/
 
@@ -105,28 +112,20 @@ export function platformError(
  */
 export async function send(transport: Transport, options: SendOptions): Promise<SendResult> {
   const request = summarize(options.method, options.path)
-  let headers = new Headers()
+  const [ky, api] = await Promise.all([loadKy(), transport.api()])
   try {
-    const body = await transport
-      .api(options.path.replace(/^\/+/, ''), {
-        method: options.method,
-        ...(options.json === undefined ? {} : { json: options.json }),
-        ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
-        ...(options.headers === undefined
-          ? {}
-          : { headers: withoutAuthorization(options.headers) }),
-        hooks: {
-          afterResponse: [
-            ({ response }) => {
-              headers = response.headers
-            },
-          ],
-        },
-      })
-      .text()
-    return { text: body, headers, request }
+    const response = await api(options.path.replace(/^\/+/, ''), {
+      method: options.method,
+      // POST and PATCH are never retried: a retried POST can create a duplicate instance. Saying
+      // so per request also spares ky cloning the body for a retry that cannot happen.
+      ...(retried.has(options.method) ? {} : { retry: 0 }),
+      ...(options.json === undefined ? {} : { json: options.json }),
+      ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
+      ...(options.headers === undefined ? {} : { headers: withoutAuthorization(options.headers) }),
+    })
+    return { text: await response.text(), headers: response.headers, request }
   } catch (error) {
-    if (isHTTPError(error)) {
+    if (ky.isHTTPError(error)) {
       const redact = createRedactor([...transport.secrets, ...(options.secrets ?? [])])
       throw platformError(
         request,
@@ -136,8 +135,8 @@ export async function send(transport: Transport, options: SendOptions): Promise<
         redact,
       )
     }
-    if (isTimeoutError(error)) throw new TimeoutError(request, transport.timeout)
-    if (isNetworkError(error)) throw new NetworkError(request, { reason: codeOf(error.cause) })
+    if (ky.isTimeoutError(error)) throw new TimeoutError(request, transport.timeout)
+    if (ky.isNetworkError(error)) throw new NetworkError(request, { reason: codeOf(error.cause) })
     throw error
   }
 }

@@ -1,4 +1,4 @@
-import ky, { type Hooks, type Options as KyOptions } from 'ky'
+import type { Hooks, Options as KyOptions } from 'ky'
 import { secretKeys } from './config-entries.js'
 import type { AnyConnector, ConfigurationOf, ConfigurationValue } from './connector.js'
 import { InvalidArgumentError } from './errors.js'
@@ -15,6 +15,7 @@ import type {
   ProvisionedInstance,
   ProvisionRequest,
 } from './instance.js'
+import { extendLazyKy, lazyKy } from './ky-loader.js'
 import {
   parseConfigurationEntries,
   parseConfigurationEntry,
@@ -594,7 +595,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     invalid('userAgent', 'userAgent must not contain a line break.')
   }
   const authorization = `User ${userSecret}, Organization ${organizationSecret}`
-  const api = ky.create({
+  const api = lazyKy({
     baseUrl,
     timeout,
     retry: retryOptions(options.retry),
@@ -678,7 +679,9 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       const scoped: Context = {
         ...context,
         transport: {
-          api: api.extend({ headers: { authorization: `${authorization}, Element ${checked}` } }),
+          api: extendLazyKy(api, {
+            headers: { authorization: `${authorization}, Element ${checked}` },
+          }),
           timeout,
           secrets,
         },

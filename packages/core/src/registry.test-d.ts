@@ -21,4 +21,12 @@ describe('registry types', () => {
   it('types a run-time key lookup as the union of the registered connectors', () => {
     expectTypeOf(registry.resolve('whatever')).toEqualTypeOf<typeof acme | typeof globex>()
   })
+
+  it('types a registry built from a record exactly as a register chain', () => {
+    const recorded = createRegistry({ acme, globex })
+    expectTypeOf(recorded.get('acme')).toEqualTypeOf<typeof acme>()
+    expectTypeOf(recorded.get('globex').key).toEqualTypeOf<'globex'>()
+    // @ts-expect-error 'initech' is not in the record
+    recorded.get('initech')
+  })
 })

@@ -70,4 +70,29 @@ describe('registry', () => {
     const connector = { ...acme, specificationVersion: undefined } as unknown as AnyConnector
     expect(() => createRegistry().register(connector)).toThrow(/specification undefined/)
   })
+
+  it('builds the same registry from a record of connectors in one call', () => {
+    const chained = createRegistry().register(acme).register(globex)
+    const recorded = createRegistry({ acme, globex })
+    expect(recorded.keys()).toEqual(chained.keys())
+    expect(recorded.get('globex')).toBe(globex)
+    expect(() => recorded.resolve('initech')).toThrow('Known connectors: acme, globex.')
+  })
+
+  it('refuses a record whose key differs from its connector key', () => {
+    let error: unknown
+    try {
+      createRegistry({ acme: globex })
+    } catch (caught) {
+      error = caught
+    }
+    expect(RegistrationError.isInstance(error)).toBe(true)
+    expect((error as RegistrationError).reason).toBe('key-mismatch')
+    expect((error as RegistrationError).message).toContain('"acme" holds the connector "globex"')
+  })
+
+  it('refuses a record holding a connector of another specification version', () => {
+    const future = { ...acme, specificationVersion: 'v2' } as unknown as AnyConnector
+    expect(() => createRegistry({ acme: future })).toThrow(/upgrade @plugboard\/core/)
+  })
 })

@@ -2,6 +2,32 @@ import type { AnyConnector } from './connector.js'
 import { RegistrationError, UnknownConnectorError } from './errors.js'
 import { SPECIFICATION_VERSION } from './specification.js'
 
+/** Refuses a connector of another specification version, or whose key is taken. */
+function checkRegistrable(
+  registered: ReadonlyMap<string, AnyConnector>,
+  connector: AnyConnector,
+): void {
+  const version: unknown = connector.specificationVersion
+  if (version !== SPECIFICATION_VERSION) {
+    const advice =
+      typeof version === 'string' && version > SPECIFICATION_VERSION
+        ? 'upgrade @plugboard/core to a version that implements it'
+        : 'upgrade the connector package to one written for this specification'
+    throw new RegistrationError(
+      connector.key,
+      'unsupported-specification',
+      `Connector "${connector.key}" implements connector specification ${String(version)}, but this @plugboard/core implements ${SPECIFICATION_VERSION}: ${advice}.`,
+    )
+  }
+  if (registered.has(connector.key)) {
+    throw new RegistrationError(
+      connector.key,
+      'duplicate-key',
+      `A connector with key "${connector.key}" is already registered; each key may be registered once.`,
+    )
+  }
+}
+
 /**
  * An explicit, typed set of connectors. Immutable: `register` returns a new registry whose type
  * records the added connector under its key, so `get('chargebee')` returns exactly the Chargebee
@@ -27,25 +53,7 @@ export class Registry<Connectors extends Record<string, AnyConnector> = Record<n
   register<const C extends AnyConnector>(
     connector: C,
   ): Registry<Connectors & { readonly [K in C['key']]: C }> {
-    const version: unknown = connector.specificationVersion
-    if (version !== SPECIFICATION_VERSION) {
-      const advice =
-        typeof version === 'string' && version > SPECIFICATION_VERSION
-          ? 'upgrade @plugboard/core to a version that implements it'
-          : 'upgrade the connector package to one written for this specification'
-      throw new RegistrationError(
-        connector.key,
-        'unsupported-specification',
-        `Connector "${connector.key}" implements connector specification ${String(version)}, but this @plugboard/core implements ${SPECIFICATION_VERSION}: ${advice}.`,
-      )
-    }
-    if (this.#connectors.has(connector.key)) {
-      throw new RegistrationError(
-        connector.key,
-        'duplicate-key',
-        `A connector with key "${connector.key}" is already registered; each key may be registered once.`,
-      )
-    }
+    checkRegistrable(this.#connectors, connector)
     const next = new Map(this.#connectors)
     next.set(connector.key, connector)
     return new Registry(next)
@@ -93,18 +101,47 @@ export class Registry<Connectors extends Record<string, AnyConnector> = Record<n
 }
 
 /**
- * Creates a registry, optionally holding the given connectors.
+ * Creates a registry: empty, to fill with `register` calls, or holding a record of connectors by
+ * key in one call.
+ *
+ * Both forms type lookups exactly. For a handful of connectors the `register` chain reads well;
+ * for many (dozens to hundreds), pass a record: its type is the record itself, so type-check cost
+ * stays linear in the number of connectors, where each `register` call re-intersects every
+ * connector registered before it.
+ *
+ * @throws {@link RegistrationError} when a record key differs from its connector's key, or a
+ * connector implements a specification version this `@plugboard/core` does not.
  *
  * @example
  * ```ts
  * import { createRegistry } from '@plugboard/core'
  * import { chargebee } from '@plugboard/connector-chargebee'
+ * import { stripe } from '@plugboard/connector-stripe'
  *
- * const registry = createRegistry().register(chargebee)
+ * const registry = createRegistry().register(chargebee).register(stripe)
+ * const same = createRegistry({ chargebee, stripe })
  * const connector = registry.get('chargebee') // typed as the Chargebee connector
- * registry.resolve('stripe') // throws UnknownConnectorError: Known connectors: chargebee.
+ * registry.resolve('paypal') // throws UnknownConnectorError: Known connectors: chargebee, stripe.
  * ```
  */
-export function createRegistry(): Registry {
-  return new Registry()
+export function createRegistry(): Registry
+export function createRegistry<const Connectors extends Record<string, AnyConnector>>(
+  connectors: Connectors,
+): Registry<Connectors>
+export function createRegistry(
+  connectors: Record<string, AnyConnector> = {},
+): Registry<Record<string, AnyConnector>> {
+  const registered = new Map<string, AnyConnector>()
+  for (const [key, connector] of Object.entries(connectors)) {
+    if (connector.key !== key) {
+      throw new RegistrationError(
+        connector.key,
+        'key-mismatch',
+        `The registry entry "${key}" holds the connector "${connector.key}"; list each connector under its own key.`,
+      )
+    }
+    checkRegistrable(registered, connector)
+    registered.set(key, connector)
+  }
+  return new Registry(registered)
 }
