@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { authenticate, hashToken, parseAuthorization, secretsEqual } from './auth.js'
+import { createAuthenticator, hashToken, parseAuthorization, secretsEqual } from './auth.js'
 import { stripHtml } from './sanitize.js'
 
 describe('parseAuthorization', () => {
@@ -33,14 +33,17 @@ describe('parseAuthorization', () => {
   })
 })
 
-describe('authenticate', () => {
-  const organizations = [
+describe('createAuthenticator', () => {
+  const authenticate = createAuthenticator([
     { id: 'a', userSecret: 'ua', organizationSecret: 'oa' },
     { id: 'b', userSecret: 'ub', organizationSecret: 'ob' },
-  ]
-  it('finds the organization whose two secrets match', () => {
-    expect(authenticate(organizations, { user: 'ub', organization: 'ob' })?.id).toBe('b')
-    expect(authenticate(organizations, { user: 'ua', organization: 'ob' })).toBeUndefined()
+    { id: 'c', userSecret: 'ub', organizationSecret: 'ob' },
+  ])
+  it('finds the first organization whose two secrets match', () => {
+    expect(authenticate({ user: 'ub', organization: 'ob' })?.id).toBe('b')
+    expect(authenticate({ user: 'ua', organization: 'oa' })?.id).toBe('a')
+    expect(authenticate({ user: 'ua', organization: 'ob' })).toBeUndefined()
+    expect(authenticate({ user: 'ua', organization: 'oa ' })).toBeUndefined()
     expect(secretsEqual('x', 'x')).toBe(true)
     expect(secretsEqual('x', 'xx')).toBe(false)
     expect(hashToken('t')).toHaveLength(32)

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { hash, timingSafeEqual } from 'node:crypto'
 
 /** One organization the sandbox knows, with the secrets that authenticate its calls. */
 export interface SandboxOrganization {
@@ -42,7 +42,7 @@ export function parseAuthorization(header: string | undefined): AuthorizationPar
 }
 
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest()
+  return hash('sha256', value, 'buffer')
 }
 
 /** Compares two secrets in constant time (over their sha256, so lengths leak nothing either). */
@@ -55,21 +55,31 @@ export function hashToken(token: string): Buffer {
   return digest(token)
 }
 
+/** Finds the organization whose secrets an Authorization header carries (see {@link createAuthenticator}). */
+export type Authenticator = (parts: AuthorizationParts) => SandboxOrganization | undefined
+
 /**
- * The organization whose secrets the header carries, if any. Every known organization is compared
- * (no early exit), each comparison in constant time.
+ * An authenticator over the known organizations. Their secrets are hashed once, here; each call
+ * hashes the two secrets it is given and compares them with every organization's (no early exit),
+ * each comparison in constant time.
  */
-export function authenticate(
-  organizations: readonly SandboxOrganization[],
-  parts: AuthorizationParts,
-): SandboxOrganization | undefined {
-  let match: SandboxOrganization | undefined
-  for (const candidate of organizations) {
-    const user = secretsEqual(candidate.userSecret, parts.user)
-    const organization = secretsEqual(candidate.organizationSecret, parts.organization)
-    if (user && organization && match === undefined) match = candidate
+export function createAuthenticator(organizations: readonly SandboxOrganization[]): Authenticator {
+  const known = organizations.map((organization) => ({
+    organization,
+    user: digest(organization.userSecret),
+    secret: digest(organization.organizationSecret),
+  }))
+  return (parts) => {
+    const user = digest(parts.user)
+    const secret = digest(parts.organization)
+    let match: SandboxOrganization | undefined
+    for (const candidate of known) {
+      const userMatches = timingSafeEqual(candidate.user, user)
+      const secretMatches = timingSafeEqual(candidate.secret, secret)
+      if (userMatches && secretMatches && match === undefined) match = candidate.organization
+    }
+    return match
   }
-  return match
 }
 
 /** The Authorization header value for an organization's secrets: `User <u>, Organization <o>`. */

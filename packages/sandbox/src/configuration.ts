@@ -1,10 +1,5 @@
-import {
-  type AnyConnector,
-  ConfigurationError,
-  configEntries,
-  secretKeys,
-  validateConfiguration,
-} from '@plugboard/core'
+import { type AnyConnector, ConfigurationError, validateConfiguration } from '@plugboard/core'
+import { connectorFacts } from './connector-facts.js'
 import { MASK } from './constants.js'
 import { HttpError } from './http-error.js'
 import type { StoredConfiguration } from './store.js'
@@ -30,8 +25,7 @@ export function mergeConfiguration(
   given: Readonly<Record<string, unknown>>,
   previous: StoredConfiguration = {},
 ): StoredConfiguration {
-  const secrets = secretKeys(connector)
-  const schemaKeys = new Set(configEntries(connector.config).map((entry) => entry.key))
+  const { secrets, byKey: schemaKeys } = connectorFacts(connector)
   const merged: Record<string, unknown> = { ...base }
   for (const [key, value] of Object.entries(given)) {
     if (value === undefined) continue

@@ -25,3 +25,9 @@ export const REQUEST_ID_HEADER = 'x-request-id'
 
 /** The default and the largest `pageSize` of `GET /instances` (a larger one is lowered to the largest). */
 export const PAGE_SIZE = { default: 200, max: 1000 } as const
+
+/**
+ * The path of the sandbox's readiness check: `GET /health` answers `200 {"status":"ok"}` without
+ * authentication once the sandbox serves requests.
+ */
+export const HEALTH_PATH = '/health'

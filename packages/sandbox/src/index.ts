@@ -7,6 +7,7 @@
 
 export { authorizationHeader, type SandboxOrganization } from './auth.js'
 export {
+  HEALTH_PATH,
   MASK,
   MAX_BODY_BYTES,
   NEXT_PAGE_HEADER,

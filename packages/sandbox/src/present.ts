@@ -1,24 +1,49 @@
-import { type AnyConnector, configEntries, secretKeys } from '@plugboard/core'
+import type { AnyConnector } from '@plugboard/core'
+import { connectorFacts } from './connector-facts.js'
 import { MASK } from './constants.js'
 import type { InstanceRecord, StoredConfiguration } from './store.js'
 import { connectorField, connectorIdField, type Vocabulary } from './vocabulary.js'
 
-/** The connector's descriptor as the platform answers it: parameters carry the connector id field. */
+const descriptors = new WeakMap<AnyConnector, Map<Vocabulary, Readonly<Record<string, unknown>>>>()
+
+function buildDescriptor(
+  connector: AnyConnector,
+  vocabulary: Vocabulary,
+): Readonly<Record<string, unknown>> {
+  const { descriptor } = connector
+  const idField = connectorIdField(vocabulary)
+  return Object.freeze({
+    ...descriptor,
+    resources: Object.freeze([...descriptor.resources]),
+    authentication: Object.freeze({ ...descriptor.authentication }),
+    parameters: Object.freeze(
+      descriptor.parameters.map((parameter) =>
+        Object.freeze({ ...parameter, [idField]: descriptor.id }),
+      ),
+    ),
+  })
+}
+
+/**
+ * The connector's descriptor as the platform answers it: parameters carry the connector id field.
+ * Built once per connector and vocabulary (a connector does not change once registered) and
+ * frozen, since every answer shares it.
+ */
 export function presentDescriptor(
   connector: AnyConnector,
   vocabulary: Vocabulary,
-): Record<string, unknown> {
-  const { descriptor } = connector
-  const idField = connectorIdField(vocabulary)
-  return {
-    ...descriptor,
-    resources: [...descriptor.resources],
-    authentication: { ...descriptor.authentication },
-    parameters: descriptor.parameters.map((parameter) => ({
-      ...parameter,
-      [idField]: descriptor.id,
-    })),
+): Readonly<Record<string, unknown>> {
+  let byVocabulary = descriptors.get(connector)
+  if (byVocabulary === undefined) {
+    byVocabulary = new Map()
+    descriptors.set(connector, byVocabulary)
   }
+  let presented = byVocabulary.get(vocabulary)
+  if (presented === undefined) {
+    presented = buildDescriptor(connector, vocabulary)
+    byVocabulary.set(vocabulary, presented)
+  }
+  return presented
 }
 
 /** The configuration with every secret entry's value masked. */
@@ -26,10 +51,10 @@ export function maskConfiguration(
   connector: AnyConnector,
   configuration: StoredConfiguration,
 ): StoredConfiguration {
-  const secrets = secretKeys(connector)
+  const { secrets } = connectorFacts(connector)
   const masked: StoredConfiguration = {}
   for (const [key, value] of Object.entries(configuration)) {
-    masked[key] = secrets.has(key) && value !== null ? MASK : value
+    masked[key] = value !== null && secrets.has(key) ? MASK : value
   }
   return masked
 }
@@ -82,7 +107,7 @@ export interface ConfigurationEntryBody {
 /** The configuration keys of an instance in a stable order: the schema's entries, then the rest. */
 function orderedKeys(connector: AnyConnector, configuration: StoredConfiguration): string[] {
   const keys = new Set<string>()
-  for (const entry of configEntries(connector.config)) keys.add(entry.key)
+  for (const entry of connectorFacts(connector).entries) keys.add(entry.key)
   for (const key of Object.keys(connector.defaults)) keys.add(key)
   for (const key of Object.keys(configuration)) keys.add(key)
   return [...keys]
@@ -93,7 +118,7 @@ export function presentConfigurationEntries(
   record: InstanceRecord,
   connector: AnyConnector,
 ): ConfigurationEntryBody[] {
-  const schema = new Map(configEntries(connector.config).map((entry) => [entry.key, entry]))
+  const schema = connectorFacts(connector).byKey
   const masked = maskConfiguration(connector, record.configuration)
   return orderedKeys(connector, record.configuration).map((key, index) => {
     const entry = schema.get(key)

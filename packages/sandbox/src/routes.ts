@@ -1,12 +1,17 @@
-import { randomBytes } from 'node:crypto'
 import type { AnyConnector } from '@plugboard/core'
 import { type Context, Hono } from 'hono'
-import { authenticate, hashToken, parseAuthorization, type SandboxOrganization } from './auth.js'
+import {
+  createAuthenticator,
+  hashToken,
+  parseAuthorization,
+  type SandboxOrganization,
+} from './auth.js'
 import { configurationEntryBody, instanceBody, parseBody, readJson } from './body.js'
 import { mergeConfiguration } from './configuration.js'
 import { NEXT_PAGE_HEADER, PAGE_SIZE, UNAUTHORIZED_MESSAGE } from './constants.js'
 import { HttpError } from './http-error.js'
 import { presentConfigurationEntries, presentDescriptor, presentInstance } from './present.js'
+import { random32 } from './random.js'
 import { stripHtml } from './sanitize.js'
 import type { InstanceRecord, SandboxStore } from './store.js'
 import type { Vocabulary } from './vocabulary.js'
@@ -83,10 +88,11 @@ function cleanTags(tags: readonly string[] | undefined): string[] | undefined {
 export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<SandboxEnv> {
   const { store, registry, organizations } = deps
   const api = new Hono<SandboxEnv>()
+  const authenticate = createAuthenticator(organizations)
 
   api.use('*', async (c, next) => {
     const parts = parseAuthorization(c.req.header('authorization'))
-    const organization = parts === undefined ? undefined : authenticate(organizations, parts)
+    const organization = parts === undefined ? undefined : authenticate(parts)
     if (organization === undefined || parts === undefined) {
       throw new HttpError(401, UNAUTHORIZED_MESSAGE)
     }
@@ -164,7 +170,7 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
     const connector = connectorOf(key)
     const name = cleanName(body.name, true) as string
     const configuration = mergeConfiguration(connector, {}, body.configuration ?? {})
-    const token = randomBytes(32).toString('base64')
+    const token = random32().toString('base64')
     const record = store.insert({
       organization: c.get('organization').id,
       connectorKey: connector.key,

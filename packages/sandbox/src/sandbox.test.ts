@@ -483,6 +483,17 @@ describe('bad input', () => {
     expect((await call(sandbox, 'DELETE', `${Y}/elements/chargebee`)).status).toBe(405)
   })
 
+  it('answers GET /health with 200 {status: ok} without authentication, and 405 to other methods', async () => {
+    const health = await call(sandbox, 'GET', '/health', { authorization: null })
+    expect(health.status).toBe(200)
+    expect(health.body).toEqual({ status: 'ok' })
+    expect(health.headers.get(REQUEST_ID_HEADER)).toMatch(/^[0-9a-f-]{36}$/)
+    const post = await call(sandbox, 'POST', '/health', { authorization: null, body: {} })
+    expect(post.status).toBe(405)
+    expect(post.body).toHaveProperty('message', 'Method POST is not allowed on /health.')
+    expect((await call(sandbox, 'GET', `${Y}/health`, { authorization: null })).status).toBe(401)
+  })
+
   it('never repeats secrets or tokens in error bodies', async () => {
     const created = await provision()
     const answer = await call(sandbox, 'PATCH', `${Y}/instances/${created.id}`, {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { inspect } from 'node:util'
 import { validateConfiguration } from '@plugboard/core'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { SandboxOrganization } from './auth.js'
 import {
+  HEALTH_PATH,
   MAX_BODY_BYTES,
   REQUEST_ID_HEADER,
   SANDBOX_ORGANIZATION_ID,
@@ -122,20 +123,28 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     c.header(REQUEST_ID_HEADER, requestId)
     await next()
   })
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(
-          errorBody(
-            String(c.get('requestId')),
-            `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-          ),
-          413,
-        ),
-    }),
-  )
+  const tooLarge = (c: Context<SandboxEnv>) =>
+    c.json(
+      errorBody(c.get('requestId'), `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+      413,
+    )
+  const streamedBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
+  app.use('*', (c, next) => {
+    // GET and HEAD bodies are never read. A declared length is checked without touching the body
+    // (asking for the body would build a web stream over it); a streamed body is counted.
+    const method = c.req.method
+    if (method === 'GET' || method === 'HEAD') return next()
+    const length = c.req.header('content-length')
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(length, 10) > MAX_BODY_BYTES ? Promise.resolve(tooLarge(c)) : next()
+    }
+    return streamedBodyLimit(c, next)
+  })
+  // Readiness check: unauthenticated, outside the API roots, the least work a request can cause.
+  app.get(HEALTH_PATH, (c) => c.json({ status: 'ok' }))
+  app.all(HEALTH_PATH, (c) => {
+    throw new HttpError(405, `Method ${c.req.method} is not allowed on ${c.req.path}.`)
+  })
   for (const [vocabulary, root] of Object.entries(API_ROOTS) as [
     keyof typeof API_ROOTS,
     string,

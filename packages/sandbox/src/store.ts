@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto'
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+import { random32 } from './random.js'
 
 /** A configuration map as the sandbox stores it: every value a string or `null`. */
 export type StoredConfiguration = Record<string, string | null>
@@ -179,29 +179,37 @@ export class SandboxStore {
   }
 
   #transaction<T>(work: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE')
+    this.#statement('BEGIN IMMEDIATE').run()
     try {
       const result = work()
-      this.#db.exec('COMMIT')
+      this.#statement('COMMIT').run()
       return result
     } catch (error) {
-      this.#db.exec('ROLLBACK')
+      this.#statement('ROLLBACK').run()
       throw error
     }
   }
 
-  #writeTags(id: number, tags: readonly string[]): void {
-    this.#statement('DELETE FROM instance_tags WHERE instance_id = ?').run(id)
-    const insert = this.#statement(
-      'INSERT OR IGNORE INTO instance_tags (instance_id, tag) VALUES (?, ?)',
-    )
-    for (const tag of tags) insert.run(id, tag)
+  /** Adds the tags (a JSON array, as stored in `instances.tags`) to the instance, in one statement. */
+  #addTags(id: number, tagsJson: string): void {
+    this.#statement(
+      'INSERT OR IGNORE INTO instance_tags (instance_id, tag) SELECT ?, value FROM json_each(?)',
+    ).run(id, tagsJson)
   }
 
-  /** Inserts an instance and returns it. */
+  #writeTags(id: number, tags: readonly string[]): void {
+    this.#statement('DELETE FROM instance_tags WHERE instance_id = ?').run(id)
+    if (tags.length > 0) this.#addTags(id, JSON.stringify(tags))
+  }
+
+  /**
+   * Inserts an instance and returns it. One statement when it has no tags; with tags, the instance
+   * and its tag rows in one transaction.
+   */
   insert(instance: NewInstance): InstanceRecord {
     const now = new Date().toISOString()
-    return this.#transaction(() => {
+    const tagsJson = JSON.stringify(instance.tags)
+    const write = (): number => {
       const result = this.#statement(
         `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date)
          VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
@@ -211,24 +219,27 @@ export class SandboxStore {
         instance.name,
         instance.tokenHash,
         JSON.stringify(instance.configuration),
-        JSON.stringify(instance.tags),
+        tagsJson,
         now,
         now,
       )
       const id = Number(result.lastInsertRowid)
-      this.#writeTags(id, instance.tags)
-      return {
-        id,
-        organization: instance.organization,
-        connectorKey: instance.connectorKey,
-        name: instance.name,
-        configuration: instance.configuration,
-        tags: [...instance.tags],
-        disabled: false,
-        createdDate: now,
-        updatedDate: now,
-      }
-    })
+      // A fresh id has no tag rows yet: nothing to delete first.
+      if (instance.tags.length > 0) this.#addTags(id, tagsJson)
+      return id
+    }
+    const id = instance.tags.length > 0 ? this.#transaction(write) : write()
+    return {
+      id,
+      organization: instance.organization,
+      connectorKey: instance.connectorKey,
+      name: instance.name,
+      configuration: instance.configuration,
+      tags: [...instance.tags],
+      disabled: false,
+      createdDate: now,
+      updatedDate: now,
+    }
   }
 
   /** The organization's instance with this id, if there is one. */
@@ -335,7 +346,7 @@ export class SandboxStore {
           options.organization,
           options.connectorKey,
           options.name?.(index) ?? `seed-${index}`,
-          randomBytes(32),
+          random32(),
           configuration,
           JSON.stringify(tags),
           now,

@@ -1,0 +1,31 @@
+import { type AnyConnector, type ConfigEntry, configEntries } from '@plugboard/core'
+
+/** What the sandbox derives from a connector's schema, computed once per connector. */
+export interface ConnectorFacts {
+  /** The schema's entries, in schema order. */
+  readonly entries: readonly ConfigEntry[]
+  /** The schema's entries by key. */
+  readonly byKey: ReadonlyMap<string, ConfigEntry>
+  /** The keys of the secret entries. */
+  readonly secrets: ReadonlySet<string>
+}
+
+const cache = new WeakMap<AnyConnector, ConnectorFacts>()
+
+/**
+ * The connector's configuration entries and secret keys. A connector is immutable once
+ * registered, so they are computed on first use and kept for as long as the connector lives.
+ */
+export function connectorFacts(connector: AnyConnector): ConnectorFacts {
+  let facts = cache.get(connector)
+  if (facts === undefined) {
+    const entries = configEntries(connector.config)
+    facts = {
+      entries,
+      byKey: new Map(entries.map((entry) => [entry.key, entry])),
+      secrets: new Set(entries.filter((entry) => entry.secret).map((entry) => entry.key)),
+    }
+    cache.set(connector, facts)
+  }
+  return facts
+}
