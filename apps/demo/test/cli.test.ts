@@ -89,7 +89,11 @@ describe('plugboard-demo against a running sandbox (--base-url)', () => {
     const result = await cliRun(['connectors', '--json'])
     expect(result.code).toBe(0)
     const connectors = JSON.parse(result.stdout) as { key: string; entries: { key: string }[] }[]
-    expect(connectors.map((connector) => connector.key)).toContain('chargebee')
+    expect(connectors.map((connector) => connector.key)).toEqual([
+      'chargebee',
+      'stripe',
+      'chargify',
+    ])
     const chargebee = connectors.find((connector) => connector.key === 'chargebee')
     expect(chargebee?.entries).toEqual(
       expect.arrayContaining([
@@ -141,6 +145,27 @@ describe('plugboard-demo against a running sandbox (--base-url)', () => {
         expect(result.stdout + result.stderr).not.toContain(secret)
       }
     }
+  })
+
+  it.each([
+    ['stripe', ['--set', 'username=sk_test_DemoStripeKey42'], 'https://api.stripe.com/v1'],
+    [
+      'chargify',
+      ['--set', 'site=acme', '--set', 'username=DemoChargifyKey42'],
+      'https://acme.chargify.com',
+    ],
+  ])('provisions a %s instance through the same registry lookup', async (key, sets, apiBaseUrl) => {
+    const result = await cliRun(
+      [...target(), 'provision', key, '--name', `Demo ${key}`, ...sets, '--json'],
+      env,
+    )
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const instance = JSON.parse(result.stdout) as Record<string, unknown>
+    expect(instance).toMatchObject({ connector: key, name: `Demo ${key}`, apiBaseUrl })
+    expect((instance.configuration as Record<string, unknown>).username).toBe('********')
+    expect(result.stdout).not.toContain('DemoStripeKey42')
+    expect(result.stdout).not.toContain('DemoChargifyKey42')
   })
 
   it('fails with exit code 2 naming every missing entry, and sends nothing', async () => {
