@@ -1,0 +1,48 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { stripVTControlCharacters } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+// util-linux's `script` runs the CLI on a pseudo-terminal, as a person at a terminal would.
+const hasScript = spawnSync('script', ['--version']).status === 0
+
+/** Runs the CLI on a pseudo-terminal, answering each prompt when its text appears. */
+function onTerminal(args: readonly string[], answers: readonly [string, string][]) {
+  // A pseudo-terminal made off a terminal has no size: give it one, or every character wraps.
+  const command = `stty cols 120 rows 40; exec ${[process.execPath, cli, ...args].map((part) => `'${part}'`).join(' ')}`
+  const child = spawn('script', ['-qfec', command, '/dev/null'], {
+    env: { ...process.env, NO_COLOR: '1' },
+  })
+  let screen = ''
+  let next = 0
+  child.stdout.on('data', (chunk: Buffer) => {
+    screen += chunk.toString('utf8')
+    const answer = answers[next]
+    if (answer !== undefined && stripVTControlCharacters(screen).includes(answer[0])) {
+      next += 1
+      child.stdin.write(`${answer[1]}\r`)
+    }
+  })
+  return new Promise<{ code: number | null; screen: string }>((resolve) => {
+    child.on('close', (code) => resolve({ code, screen: stripVTControlCharacters(screen) }))
+  })
+}
+
+describe.skipIf(!hasScript)('plugboard-demo on a terminal', () => {
+  it('prompts for each missing required entry, masking the secret one', async () => {
+    const secret = 'cb_terminal_SecretKey_77'
+    const { code, screen } = await onTerminal(
+      ['--db', ':memory:', 'provision', 'chargebee', '--name', 'Typed in'],
+      [
+        ['site:', 'acme-test'],
+        ['username:', secret],
+      ],
+    )
+    expect(code).toBe(0)
+    expect(screen).toContain('Provisioned chargebee instance')
+    expect(screen).toContain('https://acme-test.chargebee.com/api/v1')
+    expect(screen).toContain('▪'.repeat(secret.length))
+    expect(screen).not.toContain(secret)
+  })
+})
