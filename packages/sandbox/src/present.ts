@@ -4,7 +4,13 @@ import { MASK } from './constants.js'
 import type { InstanceRecord, StoredConfiguration } from './store.js'
 import { connectorField, connectorIdField, type Vocabulary } from './vocabulary.js'
 
-const descriptors = new WeakMap<AnyConnector, Map<Vocabulary, Readonly<Record<string, unknown>>>>()
+interface PresentedDescriptor {
+  readonly object: Readonly<Record<string, unknown>>
+  /** `"<connector field>":<descriptor as JSON>`, the fragment {@link instanceJson} splices in. */
+  readonly member: string
+}
+
+const descriptors = new WeakMap<AnyConnector, Map<Vocabulary, PresentedDescriptor>>()
 
 function buildDescriptor(
   connector: AnyConnector,
@@ -24,6 +30,24 @@ function buildDescriptor(
   })
 }
 
+function presented(connector: AnyConnector, vocabulary: Vocabulary): PresentedDescriptor {
+  let byVocabulary = descriptors.get(connector)
+  if (byVocabulary === undefined) {
+    byVocabulary = new Map()
+    descriptors.set(connector, byVocabulary)
+  }
+  let entry = byVocabulary.get(vocabulary)
+  if (entry === undefined) {
+    const object = buildDescriptor(connector, vocabulary)
+    entry = {
+      object,
+      member: `${JSON.stringify(connectorField(vocabulary))}:${JSON.stringify(object)}`,
+    }
+    byVocabulary.set(vocabulary, entry)
+  }
+  return entry
+}
+
 /**
  * The connector's descriptor as the platform answers it: parameters carry the connector id field.
  * Built once per connector and vocabulary (a connector does not change once registered) and
@@ -33,17 +57,7 @@ export function presentDescriptor(
   connector: AnyConnector,
   vocabulary: Vocabulary,
 ): Readonly<Record<string, unknown>> {
-  let byVocabulary = descriptors.get(connector)
-  if (byVocabulary === undefined) {
-    byVocabulary = new Map()
-    descriptors.set(connector, byVocabulary)
-  }
-  let presented = byVocabulary.get(vocabulary)
-  if (presented === undefined) {
-    presented = buildDescriptor(connector, vocabulary)
-    byVocabulary.set(vocabulary, presented)
-  }
-  return presented
+  return presented(connector, vocabulary).object
 }
 
 /** The configuration with every secret entry's value masked. */
@@ -84,6 +98,29 @@ export function presentInstance(
     createdDate: record.createdDate,
     updatedDate: record.updatedDate,
   }
+}
+
+/**
+ * {@link presentInstance} as JSON text, character for character what `JSON.stringify` makes of
+ * it, built faster: the descriptor's JSON is made once per connector and vocabulary and spliced in.
+ */
+export function instanceJson(
+  record: InstanceRecord,
+  connector: AnyConnector,
+  vocabulary: Vocabulary,
+  token?: string,
+): string {
+  return `{"id":${JSON.stringify(record.id)},"name":${JSON.stringify(record.name)}${
+    token === undefined ? '' : `,"token":${JSON.stringify(token)}`
+  },${presented(connector, vocabulary).member},"provisionInteractions":[],"valid":true,"disabled":${
+    record.disabled
+  },"maxCacheSize":0,"cacheTimeToLive":0,"configuration":${JSON.stringify(
+    maskConfiguration(connector, record.configuration),
+  )},"eventsEnabled":false,"traceLoggingEnabled":false,"cachingEnabled":false,"tags":${JSON.stringify(
+    record.tags,
+  )},"createdDate":${JSON.stringify(record.createdDate)},"updatedDate":${JSON.stringify(
+    record.updatedDate,
+  )}}`
 }
 
 /** One entry of `GET /instances/{id}/configuration`. */

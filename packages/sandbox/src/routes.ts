@@ -10,7 +10,7 @@ import { configurationEntryBody, instanceBody, parseBody, readJson } from './bod
 import { mergeConfiguration } from './configuration.js'
 import { NEXT_PAGE_HEADER, PAGE_SIZE, UNAUTHORIZED_MESSAGE } from './constants.js'
 import { HttpError } from './http-error.js'
-import { presentConfigurationEntries, presentDescriptor, presentInstance } from './present.js'
+import { instanceJson, presentConfigurationEntries, presentDescriptor } from './present.js'
 import { random32 } from './random.js'
 import { stripHtml } from './sanitize.js'
 import type { InstanceRecord, SandboxStore } from './store.js'
@@ -44,6 +44,8 @@ interface Dependencies {
 type Ctx = Context<SandboxEnv>
 
 const id = ':id{[0-9]+}'
+
+const JSON_CONTENT_TYPE = { 'content-type': 'application/json' } as const
 
 function methodNotAllowed(c: Ctx): never {
   throw new HttpError(405, `Method ${c.req.method} is not allowed on ${c.req.path}.`)
@@ -145,8 +147,11 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
     return registry.resolve(record.connectorKey)
   }
 
+  /** Answers 200 with JSON text made by hand (the shape of `presentInstance`, built faster). */
+  const jsonText = (c: Ctx, text: string) => c.body(text, 200, JSON_CONTENT_TYPE)
+
   const answer = (c: Ctx, record: InstanceRecord, token?: string) =>
-    c.json(presentInstance(record, connectorFor(record), vocabulary, token))
+    jsonText(c, instanceJson(record, connectorFor(record), vocabulary, token))
 
   const keyFromBody = (body: { your_mom?: { key: string }; element?: { key: string } }) => {
     const a = body.your_mom?.key
@@ -290,10 +295,12 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
     if (rows.length > pageSize && last !== undefined) {
       c.header(NEXT_PAGE_HEADER, encodePageToken(last.id))
     }
-    return c.json(
-      page
+    return jsonText(
+      c,
+      `[${page
         .filter((record) => registry.has(record.connectorKey))
-        .map((record) => presentInstance(record, connectorFor(record), vocabulary)),
+        .map((record) => instanceJson(record, connectorFor(record), vocabulary))
+        .join(',')}]`,
     )
   }
 
