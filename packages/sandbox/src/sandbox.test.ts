@@ -195,6 +195,14 @@ describe('instance routes', () => {
 
     const patched = await call(sandbox, 'PATCH', path, { body: { tags: ['a', 'b'] } })
     expect(patched.body).toMatchObject({ name: 'Renamed', tags: ['a', 'b'] })
+    const ids = async (tag: string) =>
+      ((await call(sandbox, 'GET', `${Y}/instances?tags[]=${tag}`)).body as Instance[]).map(
+        (instance) => instance.id,
+      )
+    expect(await ids('x')).toEqual([])
+    expect(await ids('b')).toEqual([created.id])
+    await call(sandbox, 'PATCH', path, { body: { name: 'Renamed again' } })
+    expect(await ids('a')).toEqual([created.id])
     const badPatch = await call(sandbox, 'PATCH', path, {
       body: { configuration: { site: 'Bad Site' } },
     })

@@ -37,6 +37,33 @@ describe('SandboxStore', () => {
     expect(version(file)).toBe(SCHEMA_VERSION)
   })
 
+  it('keeps the tag rows in step with the tags on insert and on update, also after migrating from version 1', () => {
+    const file = join(directory, 'tags.db')
+    new SandboxStore(file).close()
+    const db = new DatabaseSync(file)
+    db.exec('DROP TRIGGER instance_tags_on_insert; DROP TRIGGER instance_tags_on_update')
+    db.exec('PRAGMA user_version = 1')
+    db.close()
+    const store = new SandboxStore(file)
+    expect(version(file)).toBe(SCHEMA_VERSION)
+    const tagged = (tag: string) =>
+      store.list({ organization: 'a', tags: [tag], afterId: 0, limit: 10 }).map((r) => r.id)
+    const base = { organization: 'a', connectorKey: 'k', name: 'n', configuration: {} }
+    const one = store.insert({ ...base, tags: ['x', 'y'], tokenHash: Buffer.alloc(32, 1) })
+    const two = store.insert({ ...base, tags: [], tokenHash: Buffer.alloc(32, 2) })
+    expect(tagged('x')).toEqual([one.id])
+    expect(store.update('a', two.id, { tags: ['x'] })?.tags).toEqual(['x'])
+    expect(tagged('x')).toEqual([one.id, two.id])
+    store.update('a', one.id, { tags: ['z'] })
+    store.update('a', one.id, { name: 'renamed' })
+    expect(tagged('x')).toEqual([two.id])
+    expect(tagged('y')).toEqual([])
+    expect(tagged('z')).toEqual([one.id])
+    expect(() => store.insert({ ...base, tags: ['w'], tokenHash: Buffer.alloc(32, 1) })).toThrow()
+    expect(tagged('w')).toEqual([])
+    store.close()
+  })
+
   it('refuses a database written by a newer sandbox', () => {
     const file = join(directory, 'newer.db')
     const db = new DatabaseSync(file)

@@ -110,6 +110,17 @@ const migrations: readonly string[] = [
      PRIMARY KEY (instance_id, tag)
    ) WITHOUT ROWID;
    CREATE INDEX instance_tags_by_tag ON instance_tags (tag, instance_id);`,
+  // The tag rows follow instances.tags (a JSON array) by triggers, so writing an instance is one
+  // statement: atomic on its own, with no explicit transaction around it.
+  `CREATE TRIGGER instance_tags_on_insert AFTER INSERT ON instances WHEN NEW.tags <> '[]'
+   BEGIN
+     INSERT OR IGNORE INTO instance_tags (instance_id, tag) SELECT NEW.id, value FROM json_each(NEW.tags);
+   END;
+   CREATE TRIGGER instance_tags_on_update AFTER UPDATE OF tags ON instances WHEN NEW.tags IS NOT OLD.tags
+   BEGIN
+     DELETE FROM instance_tags WHERE instance_id = NEW.id;
+     INSERT OR IGNORE INTO instance_tags (instance_id, tag) SELECT NEW.id, value FROM json_each(NEW.tags);
+   END;`,
 ]
 
 /** The schema version this sandbox writes. */
@@ -190,47 +201,27 @@ export class SandboxStore {
     }
   }
 
-  /** Adds the tags (a JSON array, as stored in `instances.tags`) to the instance, in one statement. */
-  #addTags(id: number, tagsJson: string): void {
-    this.#statement(
-      'INSERT OR IGNORE INTO instance_tags (instance_id, tag) SELECT ?, value FROM json_each(?)',
-    ).run(id, tagsJson)
-  }
-
-  #writeTags(id: number, tags: readonly string[]): void {
-    this.#statement('DELETE FROM instance_tags WHERE instance_id = ?').run(id)
-    if (tags.length > 0) this.#addTags(id, JSON.stringify(tags))
-  }
-
   /**
-   * Inserts an instance and returns it. One statement when it has no tags; with tags, the instance
-   * and its tag rows in one transaction.
+   * Inserts an instance and returns it: one statement (its tag rows are written by a trigger in
+   * the same statement, so it is atomic without a transaction around it).
    */
   insert(instance: NewInstance): InstanceRecord {
     const now = new Date().toISOString()
-    const tagsJson = JSON.stringify(instance.tags)
-    const write = (): number => {
-      const result = this.#statement(
-        `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date)
-         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-      ).run(
-        instance.organization,
-        instance.connectorKey,
-        instance.name,
-        instance.tokenHash,
-        JSON.stringify(instance.configuration),
-        tagsJson,
-        now,
-        now,
-      )
-      const id = Number(result.lastInsertRowid)
-      // A fresh id has no tag rows yet: nothing to delete first.
-      if (instance.tags.length > 0) this.#addTags(id, tagsJson)
-      return id
-    }
-    const id = instance.tags.length > 0 ? this.#transaction(write) : write()
+    const result = this.#statement(
+      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    ).run(
+      instance.organization,
+      instance.connectorKey,
+      instance.name,
+      instance.tokenHash,
+      JSON.stringify(instance.configuration),
+      JSON.stringify(instance.tags),
+      now,
+      now,
+    )
     return {
-      id,
+      id: Number(result.lastInsertRowid),
       organization: instance.organization,
       connectorKey: instance.connectorKey,
       name: instance.name,
@@ -283,7 +274,6 @@ export class SandboxStore {
         id,
         organization,
       )
-      if (changes.tags !== undefined) this.#writeTags(id, next.tags)
       return next
     })
   }
@@ -334,9 +324,6 @@ export class SandboxStore {
       `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date)
        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     )
-    const insertTag = this.#statement(
-      'INSERT OR IGNORE INTO instance_tags (instance_id, tag) VALUES (?, ?)',
-    )
     return this.#transaction(() => {
       let firstId = 0
       let lastId = 0
@@ -354,7 +341,6 @@ export class SandboxStore {
         )
         lastId = Number(result.lastInsertRowid)
         if (index === 0) firstId = lastId
-        for (const tag of tags) insertTag.run(lastId, tag)
       }
       return { firstId, lastId }
     })
