@@ -378,6 +378,18 @@ describe('listing', () => {
     expect(names).toEqual(Array.from({ length: 7 }, (_, n) => `Shop ${n}`))
   })
 
+  it('filters by a thousand tags at once without failing (one condition, whatever the count)', async () => {
+    const many = Array.from({ length: 1000 }, (_, n) => `t${n}`)
+    const all = await provision({ ...asYourMom(request), name: 'All tags', tags: many })
+    await provision({ ...asYourMom(request), name: 'Most tags', tags: many.slice(1) })
+    const query = many.map((tag) => `tags[]=${tag}`).join('&')
+    const answer = await call(sandbox, 'GET', `${Y}/instances?${query}`)
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+    expect((answer.body as Instance[]).map((i) => i.id)).toEqual([all.id])
+    const two = await call(sandbox, 'GET', `${Y}/instances?tags[]=t0&tags=t1&tags[]=t0`)
+    expect((two.body as Instance[]).map((i) => i.id)).toEqual([all.id])
+  })
+
   it('refuses a bad pageSize or page token with 400', async () => {
     expect((await call(sandbox, 'GET', `${Y}/instances?pageSize=0`)).status).toBe(400)
     expect((await call(sandbox, 'GET', `${Y}/instances?pageSize=abc`)).status).toBe(400)
