@@ -80,6 +80,24 @@ describe('timeouts and broken connections', () => {
     expectNoSecrets(error)
   })
 
+  it('maps a socket reset in the middle of a 2xx body to NetworkError, never a TypeError', async () => {
+    server.handle(() => 'reset-mid-body')
+    const client = createPlatformClient({ ...clientOptions(server.baseUrl), retry: 0 })
+    const error = await failure(client.instances.get(12))
+    expect(NetworkError.isInstance(error)).toBe(true)
+    expect(error.message).toContain('GET /instances/12')
+    expectNoSecrets(error)
+  })
+
+  it('maps a 2xx body that stops arriving to TimeoutError instead of waiting forever', async () => {
+    server.handle(() => 'stall-mid-body')
+    const client = createPlatformClient({ ...clientOptions(server.baseUrl), timeout: 150 })
+    const error = await failure(client.instances.get(12))
+    expect(TimeoutError.isInstance(error)).toBe(true)
+    expect((error as TimeoutError).timeout).toBe(150)
+    expectNoSecrets(error)
+  })
+
   it('maps a refused connection to NetworkError', async () => {
     const origin = server.baseUrl
     await server.close()

@@ -113,9 +113,12 @@ export function platformError(
 export async function send(transport: Transport, options: SendOptions): Promise<SendResult> {
   const request = summarize(options.method, options.path)
   const [ky, api] = await Promise.all([loadKy(), transport.api()])
+  // Aborted when the body stops arriving, so that the connection is closed, not left hanging.
+  const bodyAbort = new AbortController()
   try {
     const response = await api(options.path.replace(/^\/+/, ''), {
       method: options.method,
+      signal: bodyAbort.signal,
       // POST and PATCH are never retried: a retried POST can create a duplicate instance. Saying
       // so per request also spares ky cloning the body for a retry that cannot happen.
       ...(retried.has(options.method) ? {} : { retry: 0 }),
@@ -123,8 +126,10 @@ export async function send(transport: Transport, options: SendOptions): Promise<
       ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
       ...(options.headers === undefined ? {} : { headers: withoutAuthorization(options.headers) }),
     })
-    return { text: await response.text(), headers: response.headers, request }
+    const text = await readBody(response, request, transport.timeout, bodyAbort)
+    return { text, headers: response.headers, request }
   } catch (error) {
+    if (TimeoutError.isInstance(error) || NetworkError.isInstance(error)) throw error
     if (ky.isHTTPError(error)) {
       const redact = createRedactor([...transport.secrets, ...(options.secrets ?? [])])
       throw platformError(
@@ -138,6 +143,34 @@ export async function send(transport: Transport, options: SendOptions): Promise<
     if (ky.isTimeoutError(error)) throw new TimeoutError(request, transport.timeout)
     if (ky.isNetworkError(error)) throw new NetworkError(request, { reason: codeOf(error.cause) })
     throw error
+  }
+}
+
+/**
+ * Reads a response body within the per-attempt timeout (ky's covers the wait for the headers,
+ * not the body). A body cut off (reset socket, broken encoding) is a NetworkError, a body that
+ * stops arriving a TimeoutError: never the runtime's TypeError, never a wait without end.
+ */
+async function readBody(
+  response: Response,
+  request: RequestSummary,
+  timeout: number,
+  abort: AbortController,
+): Promise<string> {
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(request, timeout)), timeout)
+  })
+  try {
+    return await Promise.race([response.text(), timedOut])
+  } catch (error) {
+    if (TimeoutError.isInstance(error)) {
+      abort.abort()
+      throw error
+    }
+    throw new NetworkError(request, { reason: codeOf(error) })
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -29,6 +29,10 @@ export type Behaviour =
   | 'stall'
   /** Destroy the socket without answering. */
   | 'reset'
+  /** Send a 200's headers and the start of its JSON body, then destroy the socket. */
+  | 'reset-mid-body'
+  /** Send a 200's headers and the start of its JSON body, then nothing more. */
+  | 'stall-mid-body'
 
 /** Decides the answer to a request; `index` counts the requests seen so far (from 0). */
 export type Handler = (request: RecordedRequest, index: number) => Behaviour | Promise<Behaviour>
@@ -49,7 +53,9 @@ export interface TestServer {
 /** The API root path the tests use, like the spec's. */
 export const API_ROOT = '/your_moms/api-v2'
 
-function answer(response: ServerResponse, behaviour: Exclude<Behaviour, 'stall' | 'reset'>): void {
+type Misbehaviour = 'stall' | 'reset' | 'reset-mid-body' | 'stall-mid-body'
+
+function answer(response: ServerResponse, behaviour: Exclude<Behaviour, Misbehaviour>): void {
   const headers: Record<string, string> = { ...behaviour.headers }
   let body = behaviour.body ?? ''
   if (behaviour.json !== undefined) {
@@ -94,6 +100,12 @@ export async function startTestServer(
     if (behaviour === 'stall') return
     if (behaviour === 'reset') {
       request.socket.destroy()
+      return
+    }
+    if (behaviour === 'reset-mid-body' || behaviour === 'stall-mid-body') {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' })
+      response.write('{"id":12,"name":"half an ans')
+      if (behaviour === 'reset-mid-body') setTimeout(() => request.socket.destroy(), 20)
       return
     }
     answer(response, behaviour)
