@@ -8,9 +8,11 @@ export function parseSetOptions(values: readonly string[]): Record<string, strin
   const configuration: Record<string, string> = {}
   for (const value of values) {
     const separator = value.indexOf('=')
-    if (separator <= 0) {
-      throw new UsageError(`--set expects entry=value, got "${value.split('=')[0]}=…"`)
+    if (separator < 0) {
+      // Never repeat it: a value typed without its entry name may well be a secret.
+      throw new UsageError('--set expects entry=value, got a value without "=" (not shown).')
     }
+    if (separator === 0) throw new UsageError('--set expects entry=value, got no entry name: "=…".')
     configuration[value.slice(0, separator)] = value.slice(separator + 1)
   }
   return configuration

@@ -1,5 +1,6 @@
 import {
   ConfigurationError,
+  InvalidArgumentError,
   NetworkError,
   PlatformError,
   PlugboardError,
@@ -17,6 +18,14 @@ export class UsageError extends Error {
   override readonly name = 'UsageError'
 }
 
+/**
+ * The embedded sandbox could not start (exit code 1): its port is taken, its database file is
+ * not a sandbox database, its folder cannot be created, …
+ */
+export class SandboxStartError extends Error {
+  override readonly name = 'SandboxStartError'
+}
+
 /** What the CLI prints and returns for a failure it expects. */
 export interface Failure {
   readonly exitCode: number
@@ -32,6 +41,9 @@ export function describeFailure(error: unknown): Failure | undefined {
   if (error instanceof UsageError) {
     return { exitCode: EXIT_USAGE, message: error.message, details: { kind: 'usage' } }
   }
+  if (error instanceof SandboxStartError) {
+    return { exitCode: EXIT_FAILURE, message: error.message, details: { kind: 'sandbox' } }
+  }
   if (ConfigurationError.isInstance(error)) {
     return {
       exitCode: EXIT_USAGE,
@@ -45,6 +57,10 @@ export function describeFailure(error: unknown): Failure | undefined {
       message: error.message,
       details: { kind: 'unknown-connector', key: error.key, knownKeys: error.knownKeys },
     }
+  }
+  if (InvalidArgumentError.isInstance(error)) {
+    // The CLI hands core only what the user gave it (--base-url, the secrets' variables).
+    return { exitCode: EXIT_USAGE, message: error.message, details: { kind: 'usage' } }
   }
   if (PlatformError.isInstance(error)) {
     const request = error.requestId === undefined ? '' : ` (requestId ${error.requestId})`

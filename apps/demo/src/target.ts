@@ -2,9 +2,14 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { isCancel, password as promptPassword } from '@clack/prompts'
 import { createPlatformClient, type PlatformClient } from '@plugboard/core'
-import { SANDBOX_ORGANIZATION_SECRET, SANDBOX_USER_SECRET, startSandbox } from '@plugboard/sandbox'
+import {
+  type RunningSandbox,
+  SANDBOX_ORGANIZATION_SECRET,
+  SANDBOX_USER_SECRET,
+  startSandbox,
+} from '@plugboard/sandbox'
 import { registry } from './app-registry.js'
-import { UsageError } from './failures.js'
+import { SandboxStartError, UsageError } from './failures.js'
 import type { Output } from './output.js'
 
 /** The default database of the embedded sandbox, relative to the working directory. */
@@ -37,6 +42,28 @@ async function secretFromEnvOrPrompt(name: string, label: string, out: Output): 
   return answer
 }
 
+/**
+ * Starts the embedded sandbox with the app's connectors (creating the database's folder). A
+ * failure to start is an expected one: a {@link SandboxStartError} naming the reason.
+ */
+export async function startEmbeddedSandbox(options: {
+  readonly port: number
+  readonly host: string
+  readonly database: string
+}): Promise<RunningSandbox> {
+  try {
+    if (options.database !== ':memory:') {
+      mkdirSync(dirname(options.database), { recursive: true })
+    }
+    return await startSandbox({ ...options, registry })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new SandboxStartError(
+      `The embedded sandbox could not start (${options.host}:${options.port}, database ${options.database}): ${reason}`,
+    )
+  }
+}
+
 /** Opens the target: a real platform (secrets from the environment or a prompt) or the embedded sandbox. */
 export async function openTarget(options: TargetOptions, out: Output): Promise<Target> {
   if (options.baseUrl !== undefined) {
@@ -54,8 +81,7 @@ export async function openTarget(options: TargetOptions, out: Output): Promise<T
     return { client, description: options.baseUrl, close: async () => {} }
   }
   const database = options.db ?? DEFAULT_DATABASE
-  if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true })
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', database, registry })
+  const sandbox = await startEmbeddedSandbox({ port: 0, host: '127.0.0.1', database })
   const client = createPlatformClient({
     baseUrl: sandbox.baseUrl,
     userSecret: SANDBOX_USER_SECRET,

@@ -1,4 +1,8 @@
 import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import {
@@ -188,6 +192,19 @@ describe('plugboard-demo against a running sandbox (--base-url)', () => {
     expect(result.stderr).toContain('chargebee')
   })
 
+  it('never repeats a --set value given without its entry name (it may be a secret)', async () => {
+    const result = await cliRun([...target(), 'provision', 'chargebee', '--set', API_KEY], env)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--set expects entry=value')
+    expect(`${result.stdout}${result.stderr}`).not.toContain(API_KEY)
+  })
+
+  it('refuses a --base-url that is not an http(s) URL with exit code 2', async () => {
+    const result = await cliRun(['--base-url', 'not a url', 'instances', 'list'], env)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^error: baseUrl must be an absolute http\(s\) URL/)
+  })
+
   it('refuses --base-url without secrets off a TTY, naming the variables', async () => {
     const result = await cliRun([...target(), 'instances', 'list'], {
       PLUGBOARD_USER_SECRET: '',
@@ -215,4 +232,54 @@ describe('plugboard-demo against a running sandbox (--base-url)', () => {
       expect(result.stdout).toContain('Usage: plugboard-demo')
     },
   )
+})
+
+describe('plugboard-demo when the embedded sandbox cannot start', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'plugboard-demo-start-'))
+  let taken: Server
+  beforeAll(async () => {
+    taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+  })
+  afterAll(async () => {
+    await new Promise((resolve) => taken.close(resolve))
+    rmSync(directory, { recursive: true, force: true })
+  })
+
+  const expectOneLine = (result: Result) => {
+    expect(result.stderr).not.toMatch(/^\s+at /m)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+  }
+
+  it('refuses a --port that is not a port with exit code 2', async () => {
+    for (const port of ['abc', '99999', '-1']) {
+      const result = await cliRun(['sandbox', '--db', ':memory:', '--port', port])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain(`--port must be a number from 0 to 65535, got "${port}"`)
+      expectOneLine(result)
+    }
+  })
+
+  it('says in one line that the port is taken', async () => {
+    const { port } = taken.address() as { port: number }
+    const result = await cliRun(['sandbox', '--db', ':memory:', '--port', String(port)])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^error: The embedded sandbox could not start .*EADDRINUSE/)
+    expectOneLine(result)
+  })
+
+  it('says in one line that --db is not a sandbox database (and gives JSON with --json)', async () => {
+    const file = join(directory, 'notes.txt')
+    writeFileSync(
+      file,
+      'this is not a SQLite database, just some text that is long enough\n'.repeat(20),
+    )
+    const result = await cliRun(['--db', file, 'instances', 'list'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^error: The embedded sandbox could not start .*not a database/)
+    expectOneLine(result)
+    const json = await cliRun(['--json', '--db', file, 'instances', 'list'])
+    expect(json.code).toBe(1)
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { kind: 'sandbox' } })
+  })
 })

@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
-import { SANDBOX_ORGANIZATION_SECRET, SANDBOX_USER_SECRET, startSandbox } from '@plugboard/sandbox'
-import { registry } from '../app-registry.js'
+import { SANDBOX_ORGANIZATION_SECRET, SANDBOX_USER_SECRET } from '@plugboard/sandbox'
+import { UsageError } from '../failures.js'
 import type { Output } from '../output.js'
-import { DEFAULT_DATABASE } from '../target.js'
+import { DEFAULT_DATABASE, startEmbeddedSandbox } from '../target.js'
 
 /** The options of `sandbox`. */
 export interface SandboxOptions {
@@ -14,14 +12,12 @@ export interface SandboxOptions {
 
 /** `sandbox`: runs the sandbox with the app's connectors in the foreground until interrupted. */
 export async function runSandbox(options: SandboxOptions, out: Output): Promise<void> {
+  const port = /^[0-9]{1,5}$/.test(options.port) ? Number(options.port) : Number.NaN
+  if (!(port >= 0 && port <= 65535)) {
+    throw new UsageError(`--port must be a number from 0 to 65535, got "${options.port}".`)
+  }
   const database = options.db ?? DEFAULT_DATABASE
-  if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true })
-  const sandbox = await startSandbox({
-    port: Number(options.port),
-    host: options.host,
-    database,
-    registry,
-  })
+  const sandbox = await startEmbeddedSandbox({ port, host: options.host, database })
   const authorization = `User ${SANDBOX_USER_SECRET}, Organization ${SANDBOX_ORGANIZATION_SECRET}`
   if (out.json) {
     out.data({ baseUrl: sandbox.baseUrl, database, authorization })
