@@ -63,7 +63,7 @@ function decodePageToken(token: string): number {
 
 function parsePageSize(value: string | undefined): number {
   if (value === undefined || value === '') return PAGE_SIZE.default
-  if (!/^[0-9]{1,15}$/.test(value) || Number(value) < 1) {
+  if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
     throw new HttpError(400, 'pageSize must be a positive integer.')
   }
   return Math.min(Number(value), PAGE_SIZE.max)

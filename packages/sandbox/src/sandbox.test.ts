@@ -395,6 +395,8 @@ describe('listing', () => {
     expect((await call(sandbox, 'GET', `${Y}/instances?pageSize=abc`)).status).toBe(400)
     expect((await call(sandbox, 'GET', `${Y}/instances?pageSize=-1`)).status).toBe(400)
     expect((await call(sandbox, 'GET', `${Y}/instances?pageSize=1000000`)).status).toBe(200)
+    const huge = await call(sandbox, 'GET', `${Y}/instances?pageSize=${'9'.repeat(30)}`)
+    expect(huge.status, JSON.stringify(huge.body)).toBe(200)
     expect((await call(sandbox, 'GET', `${Y}/instances?nextPage=%%%`)).status).toBe(400)
   })
 })
