@@ -238,14 +238,32 @@ export class ResponseValidationError extends PlugboardError {
   readonly path: string
   /** Every failure, as `path: message`. */
   readonly issues: readonly string[]
+  /**
+   * The answer as it came, parsed as JSON when it was JSON, so that nothing the platform sent is
+   * lost — above all the token of an instance that was provisioned although its answer failed
+   * the check. Not enumerable and absent from `util.inspect`, since it may hold a token: read
+   * it, keep what you need, never log it.
+   */
+  declare readonly body: unknown
 
-  constructor(request: RequestSummary, path: string, issues: readonly string[]) {
+  constructor(
+    request: RequestSummary,
+    path: string,
+    issues: readonly string[],
+    options: { readonly body?: unknown } = {},
+  ) {
     super(
       `${request.method} ${request.path} answered with an unexpected body at ${path === '' ? '(root)' : path}: ${issues[0] ?? 'invalid'}`,
     )
     this.request = request
     this.path = path
     this.issues = issues
+    Object.defineProperty(this, 'body', { value: options.body, enumerable: false })
+  }
+
+  /** The same error, carrying the answer's body (see {@link ResponseValidationError.body}). */
+  withBody(body: unknown): ResponseValidationError {
+    return new ResponseValidationError(this.request, this.path, this.issues, { body })
   }
 }
 

@@ -261,6 +261,17 @@ describe('malformed answers', () => {
     }
   })
 
+  it('keeps the answer of a provision that failed the check, token included, out of sight', async () => {
+    server.handle(() => ({ json: { ...instanceBody(), valid: 'yes', token: TOKEN } }))
+    const client = createPlatformClient(clientOptions(server.baseUrl))
+    const error = (await failure(client.provision(acme, request))) as ResponseValidationError
+    expect(ResponseValidationError.isInstance(error)).toBe(true)
+    expect((error.body as { token?: unknown }).token).toBe(TOKEN)
+    expect(Object.keys(error)).not.toContain('body')
+    expect(JSON.stringify(error)).not.toContain(TOKEN)
+    expectNoSecrets(error)
+  })
+
   it('names the index of a bad instance in a list', async () => {
     server.handle(() => ({ json: [instanceBody(), { ...instanceBody(), name: 5 }] }))
     const client = createPlatformClient(clientOptions(server.baseUrl))

@@ -1,7 +1,7 @@
 import type { Hooks, Options as KyOptions } from 'ky'
 import { secretKeys } from './config-entries.js'
 import type { AnyConnector, ConfigurationOf, ConfigurationValue } from './connector.js'
-import { InvalidArgumentError } from './errors.js'
+import { InvalidArgumentError, ResponseValidationError } from './errors.js'
 import { type Method, type SendOptions, send, type Transport } from './http.js'
 import type {
   ConfigurationEntryRecord,
@@ -317,6 +317,15 @@ function retryOptions(retry: PlatformClientOptions['retry']): KyOptions['retry']
     afterStatusCodes: [...RETRY_STATUS_CODES],
     backoffLimit: positive('retry.backoffLimit', options.backoffLimit, 10_000),
     maxRetryAfter: positive('retry.maxRetryAfter', options.maxRetryAfter, 60_000),
+  }
+}
+
+/** A body as JSON when it parses, else as the text it was. */
+function rawBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
   }
 }
 
@@ -656,12 +665,22 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
           ...(request.providerData === undefined ? [] : [request.providerData.code]),
         ],
       })
-      const instance = parseInstance(parseJsonBody(result.request, result.text), {
-        request: result.request,
-        vocabulary,
-        connector,
-        requireToken: true,
-      }) as ProvisionedInstance<C>
+      let instance: ProvisionedInstance<C>
+      try {
+        instance = parseInstance(parseJsonBody(result.request, result.text), {
+          request: result.request,
+          vocabulary,
+          connector,
+          requireToken: true,
+        }) as ProvisionedInstance<C>
+      } catch (error) {
+        if (!ResponseValidationError.isInstance(error)) throw error
+        // The instance may well exist: hand the caller all the platform sent, token included.
+        const body = rawBody(result.text)
+        const token = (body as { token?: unknown } | undefined)?.token
+        if (typeof token === 'string' && token !== '') secrets.add(token)
+        throw error.withBody(body)
+      }
       secrets.add(instance.token)
       return instance
     },
