@@ -187,7 +187,8 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
     return answer(c, record, token)
   }
 
-  const replace = async (c: Ctx, record: InstanceRecord) => {
+  /** Reads a PUT or PATCH body for `record`: a body naming another connector is refused. */
+  const readChange = async (c: Ctx, record: InstanceRecord) => {
     const body = parseBody(instanceBody, await readJson(c))
     const key = keyFromBody(body)
     if (key !== undefined && key !== record.connectorKey) {
@@ -196,7 +197,11 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
         `Instance ${record.id} is a ${record.connectorKey} instance, not ${key}.`,
       )
     }
-    const connector = connectorFor(record)
+    return { body, connector: connectorFor(record) }
+  }
+
+  const replace = async (c: Ctx, record: InstanceRecord) => {
+    const { body, connector } = await readChange(c, record)
     const configuration = mergeConfiguration(
       connector,
       {},
@@ -213,15 +218,7 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
   }
 
   const patch = async (c: Ctx, record: InstanceRecord) => {
-    const body = parseBody(instanceBody, await readJson(c))
-    const key = keyFromBody(body)
-    if (key !== undefined && key !== record.connectorKey) {
-      throw new HttpError(
-        400,
-        `Instance ${record.id} is a ${record.connectorKey} instance, not ${key}.`,
-      )
-    }
-    const connector = connectorFor(record)
+    const { body, connector } = await readChange(c, record)
     const name = cleanName(body.name, false)
     const tags = cleanTags(body.tags)
     const configuration =
