@@ -47,6 +47,8 @@ export interface TestServer {
   readonly requests: RecordedRequest[]
   /** Replaces the handler. */
   handle(handler: Handler): void
+  /** How many client connections are open now. */
+  connections(): number
   close(): Promise<void>
 }
 
@@ -123,6 +125,9 @@ export async function startTestServer(
     requests,
     handle(next) {
       current = next
+    },
+    connections() {
+      return sockets.size
     },
     close() {
       for (const socket of sockets) socket.destroy()
