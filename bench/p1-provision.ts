@@ -72,17 +72,17 @@ export async function run(): Promise<BenchRow> {
       await viaClient()
     }
     // Three sides in one series: each round runs all three, in an order that rotates.
-    const sides = [batch(viaFetch), batch(viaKy), batch(viaClient)] as const
-    const times: [number[], number[], number[]] = [[], [], []]
+    const fetchSide = { run: batch(viaFetch), times: [] as number[] }
+    const kySide = { run: batch(viaKy), times: [] as number[] }
+    const clientSide = { run: batch(viaClient), times: [] as number[] }
+    const sides = [fetchSide, kySide, clientSide]
     for (let round = 0; round < ROUNDS; round++) {
-      for (let step = 0; step < sides.length; step++) {
-        const side = (round + step) % sides.length
-        times[side].push(await (sides[side] as () => Promise<number>)())
-      }
+      const order = [...sides.slice(round % sides.length), ...sides.slice(0, round % sides.length)]
+      for (const side of order) side.times.push(await side.run())
     }
-    const baseline = median(times[0])
-    const kyOnly = median(times[1])
-    const subject = median(times[2])
+    const baseline = median(fetchSide.times)
+    const kyOnly = median(kySide.times)
+    const subject = median(clientSide.times)
     const ratio = subject / baseline
     const kyRatio = kyOnly / baseline
     return {
