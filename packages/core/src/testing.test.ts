@@ -1,7 +1,8 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { type AnyConnector, type ConnectorDescriptor, defineConnector } from './connector.js'
+import { type AnyConnector, defineConnector } from './connector.js'
 import { SPECIFICATION_VERSION } from './specification.js'
+import { testDescriptor } from './test-support/connectors.js'
 import {
   ConformanceError,
   checkDescriptions,
@@ -17,25 +18,7 @@ import {
   testConnector,
 } from './testing.js'
 
-const descriptor: ConnectorDescriptor = {
-  id: 9001,
-  name: 'Acme',
-  key: 'acme',
-  description: 'Acme API',
-  image: 'https://example.test/acme.png',
-  active: true,
-  deleted: false,
-  typeOauth: false,
-  trialAccount: false,
-  resources: [],
-  transformationsEnabled: false,
-  bulkDownloadEnabled: false,
-  bulkUploadEnabled: false,
-  cloneable: true,
-  authentication: { type: 'basic' },
-  hub: 'payment',
-  parameters: [],
-}
+const descriptor = testDescriptor('acme', 9001)
 
 const secret = v.metadata<string, { readonly secret: true }>({ secret: true })
 
