@@ -1,14 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,6 +9,7 @@ import {
   validateDisplayName,
   validateHub,
 } from './config.js'
+import { createScratchWorkspace } from './scratch-workspace.js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -62,27 +54,14 @@ function run(command: string, args: readonly string[], cwd: string): string {
   return output
 }
 
-describe('pnpm turbo gen connector, in a scratch copy of the repository', () => {
+describe('pnpm turbo gen connector, in a scratch workspace', () => {
   let scratch = ''
 
   beforeAll(() => {
-    scratch = mkdtempSync(path.join(tmpdir(), 'plugboard-generator-'))
-    const files = spawnSync(
-      'git',
-      ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-      {
-        cwd: root,
-        encoding: 'utf8',
-      },
-    )
-      .stdout.split('\0')
-      .filter((file) => file !== '' && existsSync(path.join(root, file)))
-    for (const file of files) {
-      mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true })
-      copyFileSync(path.join(root, file), path.join(scratch, file))
-    }
-    // Install first, so the generator finds biome to format what it writes.
-    run('pnpm', ['install', '--offline', '--frozen-lockfile'], scratch)
+    scratch = createScratchWorkspace(root)
+    // Install first, so the generator finds biome to format what it writes. Offline: everything is
+    // in the store the repository's own install filled.
+    run('pnpm', ['install', '--offline', '--no-frozen-lockfile'], scratch)
   })
 
   afterAll(() => {

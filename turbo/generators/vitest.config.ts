@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config'
 
 // The generator's own project: run with `pnpm exec vitest run --config turbo/generators/vitest.config.ts`.
-// Its end-to-end test installs and builds a scratch copy of the repository, so it is slow (~1 min).
+// Its end-to-end test installs a small scratch workspace offline, then builds, type-checks and tests
+// the connector it scaffolds there. The limits are ceilings for a hang, not predictions.
 export default defineConfig({
   test: {
     name: 'generators',
     root: import.meta.dirname,
     include: ['*.test.ts'],
-    testTimeout: 240_000,
-    hookTimeout: 240_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 })

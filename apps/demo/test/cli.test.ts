@@ -28,7 +28,7 @@ async function cliRun(args: readonly string[], env: Record<string, string> = {})
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
       env: { ...process.env, NO_COLOR: '1', ...env },
-      timeout: 30_000,
+      timeout: 180_000,
     })
     return { code: 0, stdout, stderr }
   } catch (error) {

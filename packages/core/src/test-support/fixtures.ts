@@ -5,14 +5,17 @@ export const USER_SECRET = 'user-SECRET-u1x9'
 export const ORGANIZATION_SECRET = 'org-SECRET-o7k3'
 export const TOKEN = 'cuED0/DezalhhzK2OtO6kMP7NvPnMyNcRDZc='
 
-/** The options of a test client against `baseUrl`, fast retries. */
+/**
+ * The options of a test client against `baseUrl`, fast retries. The timeout only catches a hang: a
+ * test of the timeout itself sets its own.
+ */
 export function clientOptions(baseUrl: string) {
   return {
     baseUrl,
     userSecret: USER_SECRET,
     organizationSecret: ORGANIZATION_SECRET,
     retry: { limit: 2, backoffLimit: 20 },
-    timeout: 2_000,
+    timeout: 120_000,
   }
 }
 
