@@ -13,6 +13,7 @@ const shared: UserConfig = {
 // Symbol.for brand, whichever copy made it.
 export default defineConfig([
   { ...shared, entry: ['src/index.ts'] },
+  { ...shared, entry: ['src/events.ts'], clean: false },
   {
     ...shared,
     entry: ['src/testing.ts'],
