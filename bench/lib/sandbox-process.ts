@@ -21,9 +21,18 @@ export interface SandboxProcess {
 
 const script = join(dirname(fileURLToPath(import.meta.url)), 'serve-sandbox.ts')
 
-/** Starts a sandbox in a child process, seeded with `seed` instances when given. */
-export async function startSandboxProcess(seed = 0): Promise<SandboxProcess> {
-  const child: ChildProcess = spawn(execPath, [script, '--seed', String(seed)], {
+/**
+ * Starts a sandbox in a child process, seeded with `seed` instances when given, on an in-memory
+ * database unless `database` names a file.
+ */
+export async function startSandboxProcess(seed = 0, database?: string): Promise<SandboxProcess> {
+  const args = [
+    script,
+    '--seed',
+    String(seed),
+    ...(database === undefined ? [] : ['--database', database]),
+  ]
+  const child: ChildProcess = spawn(execPath, args, {
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })

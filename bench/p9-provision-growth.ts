@@ -1,0 +1,96 @@
+/**
+ * P9: the sandbox's `POST /instances` throughput with 100,000 instances already stored against
+ * 100. Two sandboxes, each in its own process on a database file (as the sandbox runs for a user),
+ * seeded in one transaction; the same concurrent load on each, alternating round by round.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { Agent } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { provisionBody } from './lib/chargebee-body.ts'
+import { keepAliveAgent, send } from './lib/http.ts'
+import { type BenchRow, progress, runAlone } from './lib/row.ts'
+import { type SandboxProcess, startSandboxProcess } from './lib/sandbox-process.ts'
+import { formatRatio, interleave, median } from './lib/stats.ts'
+
+const SMALL = 100
+const LARGE = 100_000
+const CLIENTS = 8
+const REQUESTS_PER_ROUND = 400
+const ROUNDS = 10
+const TARGET = 0.9
+
+/** Runs P9 and returns its row. */
+export async function run(): Promise<BenchRow> {
+  const folder = mkdtempSync(join(tmpdir(), 'plugboard-p9-'))
+  progress(`P9: seeding ${LARGE} and ${SMALL} instances into database files`)
+  const [small, large] = await Promise.all([
+    startSandboxProcess(SMALL, join(folder, 'small.db')),
+    startSandboxProcess(LARGE, join(folder, 'large.db')),
+  ])
+  const agent: Agent = keepAliveAgent(CLIENTS * 2)
+  let created = 0
+  try {
+    const load = async (server: SandboxProcess): Promise<number> => {
+      let next = 0
+      const started = performance.now()
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async () => {
+          while (next < REQUESTS_PER_ROUND) {
+            next += 1
+            const answer = await send(
+              agent,
+              `${server.baseUrl}/instances`,
+              'POST',
+              {
+                authorization: server.authorization,
+                accept: 'application/json',
+                'content-type': 'application/json',
+              },
+              provisionBody(created++),
+            )
+            if (answer.status !== 200) throw new Error(`POST /instances answered ${answer.status}`)
+          }
+        }),
+      )
+      return REQUESTS_PER_ROUND / ((performance.now() - started) / 1000)
+    }
+    progress(`P9: ${ROUNDS} interleaved rounds of ${REQUESTS_PER_ROUND} provisions per side`)
+    await load(small)
+    await load(large)
+    const samples = await interleave(
+      ROUNDS,
+      () => load(small),
+      () => load(large),
+    )
+    const baseline = median(samples.baseline)
+    const subject = median(samples.subject)
+    const ratio = subject / baseline
+    const spread = (values: number[]) =>
+      `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} req/s`
+    return {
+      id: 'P9',
+      measures: `sandbox POST /instances with ${LARGE.toLocaleString('en')} stored vs ${SMALL}`,
+      baseline: `${baseline.toFixed(0)} req/s`,
+      plugboard: `${subject.toFixed(0)} req/s`,
+      ratio: formatRatio(ratio),
+      target: `≥ ${TARGET}×`,
+      pass: ratio >= TARGET,
+      notes: [
+        `${ROUNDS} interleaved rounds × ${REQUESTS_PER_ROUND} provisions per side over ${CLIENTS} keep-alive connections; median requests per second (spread: ${SMALL} stored ${spread(samples.baseline)}, ${LARGE} stored ${spread(samples.subject)}).`,
+        `Each sandbox serves from its own process on a database file; the large one was seeded in ${(large.seedMs / 1000).toFixed(1)} s in one transaction.`,
+        ...(ratio >= TARGET
+          ? []
+          : [
+              'A miss means provisioning slows as the table grows: look at the indexes a POST writes (token digest, tags) and any query that scans instances.',
+            ]),
+      ],
+    }
+  } finally {
+    agent.destroy()
+    await Promise.all([small.close(), large.close()])
+    rmSync(folder, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.main) await runAlone(run)
