@@ -202,17 +202,16 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
 
   const replace = async (c: Ctx, record: InstanceRecord) => {
     const { body, connector } = await readChange(c, record)
-    const configuration = mergeConfiguration(
-      connector,
-      {},
-      body.configuration ?? {},
-      record.configuration,
-    )
-    const updated = store.update(record.organization, record.id, {
+    const updated = store.modify(record.organization, record.id, (current) => ({
       name: cleanName(body.name, true) as string,
-      configuration,
+      configuration: mergeConfiguration(
+        connector,
+        {},
+        body.configuration ?? {},
+        current.configuration,
+      ),
       tags: cleanTags(body.tags) ?? [],
-    })
+    }))
     if (updated === undefined) throw new HttpError(404, `No instance with id ${record.id}.`)
     return answer(c, updated)
   }
@@ -221,20 +220,21 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
     const { body, connector } = await readChange(c, record)
     const name = cleanName(body.name, false)
     const tags = cleanTags(body.tags)
-    const configuration =
-      body.configuration === undefined
-        ? undefined
-        : mergeConfiguration(
-            connector,
-            record.configuration,
-            body.configuration,
-            record.configuration,
-          )
-    const updated = store.update(record.organization, record.id, {
+    const given = body.configuration
+    const updated = store.modify(record.organization, record.id, (current) => ({
       ...(name === undefined ? {} : { name }),
       ...(tags === undefined ? {} : { tags }),
-      ...(configuration === undefined ? {} : { configuration }),
-    })
+      ...(given === undefined
+        ? {}
+        : {
+            configuration: mergeConfiguration(
+              connector,
+              current.configuration,
+              given,
+              current.configuration,
+            ),
+          }),
+    }))
     if (updated === undefined) throw new HttpError(404, `No instance with id ${record.id}.`)
     return answer(c, updated)
   }
@@ -263,13 +263,14 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
     if (entry === undefined) {
       throw new HttpError(404, `Instance ${record.id} has no configuration entry "${configId}".`)
     }
-    const merged = mergeConfiguration(
-      connector,
-      record.configuration,
-      { [entry.key]: body.propertyValue },
-      record.configuration,
-    )
-    const updated = store.update(record.organization, record.id, { configuration: merged })
+    const updated = store.modify(record.organization, record.id, (current) => ({
+      configuration: mergeConfiguration(
+        connector,
+        current.configuration,
+        { [entry.key]: body.propertyValue },
+        current.configuration,
+      ),
+    }))
     if (updated === undefined) throw new HttpError(404, `No instance with id ${record.id}.`)
     const result = presentConfigurationEntries(updated, connector).find((e) => e.key === entry.key)
     return c.json(result ?? entry)

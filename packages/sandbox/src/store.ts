@@ -202,15 +202,16 @@ export class SandboxStore {
   }
 
   /**
-   * Inserts an instance and returns it: one statement (its tag rows are written by a trigger in
-   * the same statement, so it is atomic without a transaction around it).
+   * Inserts an instance and returns it as stored (read back with `RETURNING`, so an answer shows
+   * what a later read will: a lone surrogate in the name, for one, comes back as SQLite stored
+   * it). One statement: its tag rows are written by a trigger in the same statement.
    */
   insert(instance: NewInstance): InstanceRecord {
     const now = new Date().toISOString()
-    const result = this.#statement(
+    const row = this.#statement(
       `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-    ).run(
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING ${columns}`,
+    ).get(
       instance.organization,
       instance.connectorKey,
       instance.name,
@@ -219,18 +220,8 @@ export class SandboxStore {
       JSON.stringify(instance.tags),
       now,
       now,
-    )
-    return {
-      id: Number(result.lastInsertRowid),
-      organization: instance.organization,
-      connectorKey: instance.connectorKey,
-      name: instance.name,
-      configuration: instance.configuration,
-      tags: [...instance.tags],
-      disabled: false,
-      createdDate: now,
-      updatedDate: now,
-    }
+    ) as unknown as Row
+    return toRecord(row)
   }
 
   /** The organization's instance with this id, if there is one. */
@@ -251,9 +242,25 @@ export class SandboxStore {
 
   /** Applies `changes` to the organization's instance and returns it, or `undefined` if there is none. */
   update(organization: string, id: number, changes: InstanceChanges): InstanceRecord | undefined {
+    return this.modify(organization, id, () => changes)
+  }
+
+  /**
+   * Reads the organization's instance, computes changes from it and writes them, in one
+   * transaction (`BEGIN IMMEDIATE`): no other write, from this process or another one on the same
+   * file, lands between the read and the write, so a change computed from the record is never
+   * merged onto a stale copy. `change` must be synchronous; what it throws rolls the transaction
+   * back. Returns the instance as stored, or `undefined` if there is none.
+   */
+  modify(
+    organization: string,
+    id: number,
+    change: (current: InstanceRecord) => InstanceChanges,
+  ): InstanceRecord | undefined {
     return this.#transaction(() => {
       const current = this.get(organization, id)
       if (current === undefined) return undefined
+      const changes = change(current)
       const next: InstanceRecord = {
         ...current,
         ...(changes.name === undefined ? {} : { name: changes.name }),
@@ -262,10 +269,10 @@ export class SandboxStore {
         ...(changes.disabled === undefined ? {} : { disabled: changes.disabled }),
         updatedDate: new Date().toISOString(),
       }
-      this.#statement(
+      const row = this.#statement(
         `UPDATE instances SET name = ?, configuration = ?, tags = ?, disabled = ?, updated_date = ?
-         WHERE id = ? AND organization = ?`,
-      ).run(
+         WHERE id = ? AND organization = ? RETURNING ${columns}`,
+      ).get(
         next.name,
         JSON.stringify(next.configuration),
         JSON.stringify(next.tags),
@@ -273,8 +280,8 @@ export class SandboxStore {
         next.updatedDate,
         id,
         organization,
-      )
-      return next
+      ) as Row | undefined
+      return row === undefined ? undefined : toRecord(row)
     })
   }
 
