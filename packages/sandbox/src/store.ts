@@ -1,4 +1,5 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+import { BUSY_TIMEOUT_MS } from './limits.js'
 import { random32 } from './random.js'
 
 /** A configuration map as the sandbox stores it: every value a string or `null`. */
@@ -123,6 +124,18 @@ const migrations: readonly string[] = [
    END;`,
 ]
 
+/**
+ * Whether `error` is SQLite's "database is locked" (SQLITE_BUSY or SQLITE_LOCKED): another
+ * connection held the lock past the busy timeout, and the statement did nothing.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const { code, errcode } = error as { code?: unknown; errcode?: unknown }
+  return (
+    code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number' && [5, 6].includes(errcode & 0xff)
+  )
+}
+
 /** The schema version this sandbox writes. */
 export const SCHEMA_VERSION: number = migrations.length
 
@@ -155,7 +168,7 @@ export class SandboxStore {
   constructor(location: string) {
     this.#db = new DatabaseSync(location)
     this.#db.exec('PRAGMA foreign_keys = ON')
-    this.#db.exec('PRAGMA busy_timeout = 5000')
+    this.#db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
     if (location !== ':memory:' && location !== '') {
       this.#db.exec('PRAGMA journal_mode = WAL')
       this.#db.exec('PRAGMA synchronous = NORMAL')
