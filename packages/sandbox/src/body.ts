@@ -1,23 +1,50 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import * as v from 'valibot'
 import { HttpError } from './http-error.js'
+import { SANDBOX_LIMITS } from './limits.js'
 
 const connectorRef = v.object(
   { key: v.string('expected the connector key as a string') },
   'expected an object holding the connector key',
 )
 
-const configurationMap = v.record(v.string(), v.unknown(), 'expected an object of entries')
+const { nameBytes, tagCount, tagBytes, configurationKeyBytes } = SANDBOX_LIMITS
+
+const configurationMap = v.record(
+  v.pipe(
+    v.string(),
+    v.maxBytes(
+      configurationKeyBytes,
+      `expected every configuration key to be at most ${configurationKeyBytes} bytes (the limit)`,
+    ),
+  ),
+  v.unknown(),
+  'expected an object of entries',
+)
 
 /** The body of `POST /instances`, `PUT /instances/{id}` and `PATCH /instances/{id}`. */
 export const instanceBody = v.looseObject(
   {
     your_mom: v.optional(connectorRef),
     element: v.optional(connectorRef),
-    name: v.optional(v.string('expected the instance name as a string')),
+    name: v.optional(
+      v.pipe(
+        v.string('expected the instance name as a string'),
+        v.maxBytes(nameBytes, `expected the name to be at most ${nameBytes} bytes (the limit)`),
+      ),
+    ),
     configuration: v.optional(configurationMap),
     tags: v.optional(
-      v.array(v.string('expected every tag to be a string'), 'expected an array of tags'),
+      v.pipe(
+        v.array(
+          v.pipe(
+            v.string('expected every tag to be a string'),
+            v.maxBytes(tagBytes, `expected every tag to be at most ${tagBytes} bytes (the limit)`),
+          ),
+          'expected an array of tags',
+        ),
+        v.maxLength(tagCount, `expected at most ${tagCount} tags (the limit)`),
+      ),
     ),
   },
   'expected a JSON object',

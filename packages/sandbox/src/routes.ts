@@ -10,6 +10,7 @@ import { configurationEntryBody, instanceBody, parseBody, readJson } from './bod
 import { mergeConfiguration } from './configuration.js'
 import { NEXT_PAGE_HEADER, PAGE_SIZE, UNAUTHORIZED_MESSAGE } from './constants.js'
 import { HttpError } from './http-error.js'
+import { buildPage } from './page.js'
 import { instanceJson, presentConfigurationEntries, presentDescriptor } from './present.js'
 import { random32 } from './random.js'
 import { stripHtml } from './sanitize.js'
@@ -281,25 +282,22 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
     const nextPage = c.req.query('nextPage')
     const afterId = nextPage === undefined || nextPage === '' ? 0 : decodePageToken(nextPage)
     const tags = [...(c.req.queries('tags[]') ?? []), ...(c.req.queries('tags') ?? [])]
-    const rows = store.list({
+    const rows = store.iterate({
       organization: c.get('organization').id,
       tags,
       searchText: c.req.query('searchText'),
       afterId,
       limit: pageSize + 1,
     })
-    const page = rows.slice(0, pageSize)
-    const last = page.at(-1)
-    if (rows.length > pageSize && last !== undefined) {
-      c.header(NEXT_PAGE_HEADER, encodePageToken(last.id))
-    }
-    return jsonText(
-      c,
-      `[${page
-        .filter((record) => registry.has(record.connectorKey))
-        .map((record) => instanceJson(record, connectorFor(record), vocabulary))
-        .join(',')}]`,
+    const page = buildPage(rows, pageSize, (record) =>
+      registry.has(record.connectorKey)
+        ? instanceJson(record, connectorFor(record), vocabulary)
+        : undefined,
     )
+    if (page.nextAfterId !== undefined) {
+      c.header(NEXT_PAGE_HEADER, encodePageToken(page.nextAfterId))
+    }
+    return jsonText(c, page.text)
   }
 
   // Connector descriptors and provisioning under a connector key.

@@ -309,6 +309,14 @@ export class SandboxStore {
 
   /** One page of the organization's instances, in id order, after `afterId`. */
   list(query: ListQuery): InstanceRecord[] {
+    return [...this.iterate(query)]
+  }
+
+  /**
+   * {@link SandboxStore.list}, one row at a time: a caller that stops early (a page that reached
+   * its byte budget) never loads the rest. Finish or break the loop before the next statement.
+   */
+  *iterate(query: ListQuery): Generator<InstanceRecord, void, undefined> {
     const conditions = ['organization = ?', 'id > ?']
     const values: SQLInputValue[] = [query.organization, query.afterId]
     if (query.searchText !== undefined && query.searchText !== '') {
@@ -332,7 +340,9 @@ export class SandboxStore {
     }
     values.push(query.limit)
     const sql = `SELECT ${columns} FROM instances WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`
-    return (this.#statement(sql).all(...values) as unknown as Row[]).map(toRecord)
+    for (const row of this.#statement(sql).iterate(...values)) {
+      yield toRecord(row as unknown as Row)
+    }
   }
 
   /**
