@@ -32,6 +32,7 @@ export {
   type SandboxOptions,
   type SeedInstancesOptions,
 } from './sandbox.js'
+export { SANDBOX_KEY_ENV } from './secrets-at-rest.js'
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './server.js'
 export type { StoredConfiguration } from './store.js'
 export { API_ROOTS, type Vocabulary } from './vocabulary.js'

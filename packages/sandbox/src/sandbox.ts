@@ -4,6 +4,7 @@ import { validateConfiguration } from '@plugboard/core'
 import { Hono } from 'hono'
 import type { SandboxOrganization } from './auth.js'
 import { bodyReader } from './body.js'
+import { connectorFacts } from './connector-facts.js'
 import {
   HEALTH_PATH,
   MAX_BODY_BYTES,
@@ -50,6 +51,13 @@ export interface SandboxOptions {
    * stays quiet.
    */
   readonly onClientAbort?: ((requestId: string) => void) | undefined
+  /**
+   * The key that seals secret configuration values in the database (AES-256-GCM): 32 bytes, or
+   * their base64. By default the `PLUGBOARD_SANDBOX_KEY` environment variable, else, for a file
+   * database, the key file beside it (`<database>.key`, created 0600 with a random key); a memory
+   * database gets a random key.
+   */
+  readonly encryptionKey?: string | Uint8Array | undefined
 }
 
 /** Options of {@link Sandbox.seedInstances}. */
@@ -127,7 +135,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   ]
   if (organizations.length === 0)
     throw new RangeError('The sandbox needs at least one organization.')
-  const store = new SandboxStore(options.database ?? ':memory:')
+  const store = new SandboxStore(options.database ?? ':memory:', {
+    key: options.encryptionKey,
+    secretKeys: (key) =>
+      registry.has(key) ? connectorFacts(registry.resolve(key)).secrets : new Set<string>(),
+  })
   const app = new Hono<SandboxEnv>()
 
   app.use('*', async (c, next) => {

@@ -1,6 +1,10 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
 import { BUSY_TIMEOUT_MS } from './limits.js'
 import { random32 } from './random.js'
+import { columns, KEY_CHECK, migrations, type Row, SEALING_VERSION } from './schema.js'
+import { isFileDatabase, resolveKey, restrictFile, SecretVault } from './secrets-at-rest.js'
+
+export { isDatabaseBusy, SCHEMA_VERSION } from './schema.js'
 
 /** A configuration map as the sandbox stores it: every value a string or `null`. */
 export type StoredConfiguration = Record<string, string | null>
@@ -78,83 +82,17 @@ export interface SeedOptions {
   readonly tags?: ((index: number) => readonly string[]) | undefined
 }
 
-interface Row {
-  id: number
-  organization: string
-  connector_key: string
-  name: string
-  configuration: string
-  tags: string
-  disabled: number
-  created_date: string
-  updated_date: string
+/** Options of the {@link SandboxStore} constructor. */
+export interface StoreOptions {
+  /** The key sealing secret configuration values (32 bytes, or their base64); see `resolveKey`. */
+  readonly key?: string | Uint8Array | undefined
+  /** The secret configuration keys of a connector (their values are sealed); none by default. */
+  readonly secretKeys?: ((connectorKey: string) => ReadonlySet<string>) | undefined
+  /** Where `PLUGBOARD_SANDBOX_KEY` is read; `process.env` by default. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined
 }
 
-/** The schema, one migration per version; `PRAGMA user_version` records how many ran. */
-const migrations: readonly string[] = [
-  `CREATE TABLE instances (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     organization TEXT NOT NULL,
-     connector_key TEXT NOT NULL,
-     name TEXT NOT NULL,
-     token_hash BLOB NOT NULL UNIQUE,
-     configuration TEXT NOT NULL,
-     tags TEXT NOT NULL,
-     disabled INTEGER NOT NULL DEFAULT 0,
-     created_date TEXT NOT NULL,
-     updated_date TEXT NOT NULL
-   );
-   CREATE INDEX instances_by_organization ON instances (organization, id);
-   CREATE TABLE instance_tags (
-     instance_id INTEGER NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
-     tag TEXT NOT NULL,
-     PRIMARY KEY (instance_id, tag)
-   ) WITHOUT ROWID;
-   CREATE INDEX instance_tags_by_tag ON instance_tags (tag, instance_id);`,
-  // The tag rows follow instances.tags (a JSON array) by triggers, so writing an instance is one
-  // statement: atomic on its own, with no explicit transaction around it.
-  `CREATE TRIGGER instance_tags_on_insert AFTER INSERT ON instances WHEN NEW.tags <> '[]'
-   BEGIN
-     INSERT OR IGNORE INTO instance_tags (instance_id, tag) SELECT NEW.id, value FROM json_each(NEW.tags);
-   END;
-   CREATE TRIGGER instance_tags_on_update AFTER UPDATE OF tags ON instances WHEN NEW.tags IS NOT OLD.tags
-   BEGIN
-     DELETE FROM instance_tags WHERE instance_id = NEW.id;
-     INSERT OR IGNORE INTO instance_tags (instance_id, tag) SELECT NEW.id, value FROM json_each(NEW.tags);
-   END;`,
-]
-
-/**
- * Whether `error` is SQLite's "database is locked" (SQLITE_BUSY or SQLITE_LOCKED): another
- * connection held the lock past the busy timeout, and the statement did nothing.
- */
-export function isDatabaseBusy(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false
-  const { code, errcode } = error as { code?: unknown; errcode?: unknown }
-  return (
-    code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number' && [5, 6].includes(errcode & 0xff)
-  )
-}
-
-/** The schema version this sandbox writes. */
-export const SCHEMA_VERSION: number = migrations.length
-
-function toRecord(row: Row): InstanceRecord {
-  return {
-    id: Number(row.id),
-    organization: row.organization,
-    connectorKey: row.connector_key,
-    name: row.name,
-    configuration: JSON.parse(row.configuration) as StoredConfiguration,
-    tags: JSON.parse(row.tags) as string[],
-    disabled: row.disabled !== 0,
-    createdDate: row.created_date,
-    updatedDate: row.updated_date,
-  }
-}
-
-const columns =
-  'id, organization, connector_key, name, configuration, tags, disabled, created_date, updated_date'
+const noSecrets: ReadonlySet<string> = new Set()
 
 /**
  * The sandbox's storage: one SQLite database (node:sqlite), prepared statements only, schema
@@ -163,20 +101,95 @@ const columns =
 export class SandboxStore {
   readonly #db: DatabaseSync
   readonly #statements = new Map<string, StatementSync>()
+  readonly #vault: SecretVault
 
-  /** Opens (and migrates) the database at `location`, a file path or `':memory:'`. */
-  constructor(location: string) {
+  /**
+   * Opens (and migrates) the database at `location`, a file path or `':memory:'`. A new file is
+   * created 0600 (an existing one loses any group and other access); secret configuration
+   * values are sealed with the key `options.key`, `PLUGBOARD_SANDBOX_KEY` or the key file.
+   */
+  constructor(location: string, options: StoreOptions = {}) {
+    if (isFileDatabase(location)) restrictFile(location)
     this.#db = new DatabaseSync(location)
-    this.#db.exec('PRAGMA foreign_keys = ON')
-    this.#db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
-    if (location !== ':memory:' && location !== '') {
-      this.#db.exec('PRAGMA journal_mode = WAL')
-      this.#db.exec('PRAGMA synchronous = NORMAL')
+    try {
+      this.#db.exec('PRAGMA foreign_keys = ON')
+      this.#db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      // Freed space is zeroed: a value once overwritten leaves no trace in the file.
+      this.#db.exec('PRAGMA secure_delete = ON')
+      if (location !== ':memory:' && location !== '') {
+        this.#db.exec('PRAGMA journal_mode = WAL')
+        this.#db.exec('PRAGMA synchronous = NORMAL')
+      }
+      const from = this.#migrate()
+      const check = this.#db.prepare('SELECT sealed FROM key_check WHERE id = 1').get() as
+        | { sealed: Uint8Array }
+        | undefined
+      const key = resolveKey({
+        database: location,
+        key: options.key,
+        env: options.env ?? process.env,
+        mayCreate: check === undefined,
+      })
+      this.#vault = new SecretVault(key, options.secretKeys ?? (() => noSecrets))
+      this.#checkKey(check?.sealed)
+      if (from > 0 && from < SEALING_VERSION) this.#sealOlderRows()
+    } catch (error) {
+      this.#db.close()
+      throw error
     }
-    this.#migrate()
   }
 
-  #migrate(): void {
+  #checkKey(sealed: Uint8Array | undefined): void {
+    if (sealed === undefined) {
+      this.#db
+        .prepare('INSERT INTO key_check (id, sealed) VALUES (1, ?)')
+        .run(this.#vault.seal(KEY_CHECK))
+      return
+    }
+    let opened: string | undefined
+    try {
+      opened = this.#vault.open(sealed)
+    } catch {}
+    if (opened !== KEY_CHECK) {
+      throw new Error(
+        'The encryption key does not open this database: it was sealed with another key (check PLUGBOARD_SANDBOX_KEY or the key file beside the database).',
+      )
+    }
+  }
+
+  /** Seals the secrets of rows written before sealing existed, and rewrites the file without them. */
+  #sealOlderRows(): void {
+    this.#transaction(() => {
+      const rows = this.#db
+        .prepare('SELECT id, connector_key, configuration FROM instances WHERE sealed IS NULL')
+        .all() as unknown as Pick<Row, 'id' | 'connector_key' | 'configuration'>[]
+      const write = this.#db.prepare(
+        'UPDATE instances SET configuration = ?, sealed = ? WHERE id = ?',
+      )
+      for (const row of rows) {
+        const packed = this.#vault.pack(row.connector_key, JSON.parse(row.configuration))
+        if (packed.sealed !== null) write.run(packed.text, packed.sealed, row.id)
+      }
+    })
+    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+  }
+
+  #toRecord(row: Row): InstanceRecord {
+    return {
+      id: Number(row.id),
+      organization: row.organization,
+      connectorKey: row.connector_key,
+      name: row.name,
+      configuration: this.#vault.unpack(row.configuration, row.sealed),
+      tags: JSON.parse(row.tags) as string[],
+      disabled: row.disabled !== 0,
+      createdDate: row.created_date,
+      updatedDate: row.updated_date,
+    }
+  }
+
+  /** Migrates the schema; returns the version the database had before. */
+  #migrate(): number {
     const { user_version: version } = this.#db.prepare('PRAGMA user_version').get() as {
       user_version: number
     }
@@ -191,6 +204,7 @@ export class SandboxStore {
         this.#db.exec(`PRAGMA user_version = ${next + 1}`)
       })
     }
+    return version
   }
 
   #statement(sql: string): StatementSync {
@@ -221,20 +235,22 @@ export class SandboxStore {
    */
   insert(instance: NewInstance): InstanceRecord {
     const now = new Date().toISOString()
+    const packed = this.#vault.pack(instance.connectorKey, instance.configuration)
     const row = this.#statement(
-      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING ${columns}`,
+      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING ${columns}`,
     ).get(
       instance.organization,
       instance.connectorKey,
       instance.name,
       instance.tokenHash,
-      JSON.stringify(instance.configuration),
+      packed.text,
       JSON.stringify(instance.tags),
       now,
       now,
+      packed.sealed,
     ) as unknown as Row
-    return toRecord(row)
+    return this.#toRecord(row)
   }
 
   /** The organization's instance with this id, if there is one. */
@@ -242,7 +258,7 @@ export class SandboxStore {
     const row = this.#statement(
       `SELECT ${columns} FROM instances WHERE id = ? AND organization = ?`,
     ).get(id, organization) as Row | undefined
-    return row === undefined ? undefined : toRecord(row)
+    return row === undefined ? undefined : this.#toRecord(row)
   }
 
   /** The instance whose token has this sha256, if there is one. */
@@ -250,7 +266,7 @@ export class SandboxStore {
     const row = this.#statement(`SELECT ${columns} FROM instances WHERE token_hash = ?`).get(
       tokenHash,
     ) as Row | undefined
-    return row === undefined ? undefined : toRecord(row)
+    return row === undefined ? undefined : this.#toRecord(row)
   }
 
   /** Applies `changes` to the organization's instance and returns it, or `undefined` if there is none. */
@@ -282,19 +298,21 @@ export class SandboxStore {
         ...(changes.disabled === undefined ? {} : { disabled: changes.disabled }),
         updatedDate: new Date().toISOString(),
       }
+      const packed = this.#vault.pack(current.connectorKey, next.configuration)
       const row = this.#statement(
-        `UPDATE instances SET name = ?, configuration = ?, tags = ?, disabled = ?, updated_date = ?
+        `UPDATE instances SET name = ?, configuration = ?, sealed = ?, tags = ?, disabled = ?, updated_date = ?
          WHERE id = ? AND organization = ? RETURNING ${columns}`,
       ).get(
         next.name,
-        JSON.stringify(next.configuration),
+        packed.text,
+        packed.sealed,
         JSON.stringify(next.tags),
         next.disabled ? 1 : 0,
         next.updatedDate,
         id,
         organization,
       ) as Row | undefined
-      return row === undefined ? undefined : toRecord(row)
+      return row === undefined ? undefined : this.#toRecord(row)
     })
   }
 
@@ -341,7 +359,7 @@ export class SandboxStore {
     values.push(query.limit)
     const sql = `SELECT ${columns} FROM instances WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`
     for (const row of this.#statement(sql).iterate(...values)) {
-      yield toRecord(row as unknown as Row)
+      yield this.#toRecord(row as unknown as Row)
     }
   }
 
@@ -357,10 +375,11 @@ export class SandboxStore {
       throw new RangeError('seed: count must be a positive integer')
     }
     const now = new Date().toISOString()
-    const configuration = JSON.stringify(options.configuration)
+    // Sealed once for the whole batch: every seeded instance shares one configuration.
+    const packed = this.#vault.pack(options.connectorKey, options.configuration)
     const insert = this.#statement(
-      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
     )
     return this.#transaction(() => {
       let firstId = 0
@@ -372,10 +391,11 @@ export class SandboxStore {
           options.connectorKey,
           options.name?.(index) ?? `seed-${index}`,
           random32(),
-          configuration,
+          packed.text,
           JSON.stringify(tags),
           now,
           now,
+          packed.sealed,
         )
         lastId = Number(result.lastInsertRowid)
         if (index === 0) firstId = lastId
