@@ -95,19 +95,31 @@ export class RawConnection {
     })
   }
 
-  /** Resolves once one whole final (non-1xx) answer has arrived, and parses it. */
-  async answer(): Promise<RawAnswer> {
+  /**
+   * Resolves once one whole final (non-1xx) answer has arrived, and parses it (`headOnly`: the
+   * answer to a HEAD request, which has no body whatever its headers say).
+   */
+  async answer(headOnly = false): Promise<RawAnswer> {
     let parsed: RawAnswer | undefined
     await this.until((text) => {
-      parsed = parseAnswer(text)
+      parsed = parseAnswer(text, headOnly)
       return parsed !== undefined
     })
     return parsed as RawAnswer
   }
+
+  /** The first final answer, or `undefined` when the connection closes without a whole one. */
+  async answerOrClose(headOnly = false): Promise<RawAnswer | undefined> {
+    try {
+      return await this.answer(headOnly)
+    } catch {
+      return undefined
+    }
+  }
 }
 
 /** Parses the first final answer in `text` (skipping 1xx), or `undefined` while it is incomplete. */
-export function parseAnswer(text: string): RawAnswer | undefined {
+export function parseAnswer(text: string, headOnly = false): RawAnswer | undefined {
   let rest = text
   for (;;) {
     const end = rest.indexOf('\r\n\r\n')
@@ -125,6 +137,7 @@ export function parseAnswer(text: string): RawAnswer | undefined {
       if (colon > 0)
         headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
     }
+    if (headOnly || status === 204 || status === 304) return { status, headers, body: '' }
     const length = headers['content-length']
     if (length !== undefined) {
       const bytes = Buffer.from(afterHead, 'utf8')
