@@ -13,8 +13,8 @@ import type { StoredConfiguration } from './store.js'
 
 /**
  * The environment variable that may hold the key sealing secret configuration values at rest:
- * 32 bytes, base64. Without it, a file database's key lives in a key file beside it (see
- * {@link keyFilePath}).
+ * 32 bytes, base64. Without it, a file database's key lives in a key file beside it,
+ * `<database>.key`.
  */
 export const SANDBOX_KEY_ENV = 'PLUGBOARD_SANDBOX_KEY'
 
