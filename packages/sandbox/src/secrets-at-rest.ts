@@ -9,7 +9,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { MASK } from './constants.js'
-import type { StoredConfiguration } from './store.js'
+import type { StoredConfiguration } from './store-types.js'
 
 /**
  * The environment variable that may hold the key sealing secret configuration values at rest:

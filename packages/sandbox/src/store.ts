@@ -1,96 +1,29 @@
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { BUSY_TIMEOUT_MS } from './limits.js'
+import { listStatement } from './list-query.js'
 import { random32 } from './random.js'
-import { columns, KEY_CHECK, migrations, type Row, SEALING_VERSION } from './schema.js'
+import { columns, migrations, type Row, SEALING_VERSION } from './schema.js'
 import { isFileDatabase, resolveKey, restrictFile, SecretVault } from './secrets-at-rest.js'
+import { checkKey, sealOlderRows } from './store-sealing.js'
+import type {
+  InstanceChanges,
+  InstanceRecord,
+  ListQuery,
+  NewInstance,
+  SeedOptions,
+  StoreOptions,
+} from './store-types.js'
 
 export { isDatabaseBusy, SCHEMA_VERSION } from './schema.js'
-
-/** A configuration map as the sandbox stores it: every value a string or `null`. */
-export type StoredConfiguration = Record<string, string | null>
-
-/** One instance as the sandbox stores it (never its token: only the token's sha256 is stored). */
-export interface InstanceRecord {
-  /** The instance id, unique and never reused. */
-  readonly id: number
-  /** The id of the organization that owns the instance. */
-  readonly organization: string
-  /** The key of the instance's connector. */
-  readonly connectorKey: string
-  /** The instance name (HTML already stripped). */
-  readonly name: string
-  /** The full configuration: the connector's defaults merged with the caller's entries. */
-  readonly configuration: StoredConfiguration
-  /** The tags, in the order the caller gave them, without duplicates. */
-  readonly tags: readonly string[]
-  /** Whether the instance is disabled. */
-  readonly disabled: boolean
-  /** When the instance was created (ISO 8601). */
-  readonly createdDate: string
-  /** When the instance was last changed (ISO 8601). */
-  readonly updatedDate: string
-}
-
-/** What a new instance is made of. */
-export interface NewInstance {
-  readonly organization: string
-  readonly connectorKey: string
-  readonly name: string
-  readonly configuration: StoredConfiguration
-  readonly tags: readonly string[]
-  /** The sha256 of the instance token. */
-  readonly tokenHash: Buffer
-}
-
-/** The changes an update may make. */
-export interface InstanceChanges {
-  readonly name?: string
-  readonly configuration?: StoredConfiguration
-  readonly tags?: readonly string[]
-  readonly disabled?: boolean
-}
-
-/** A filter and page of `list`. */
-export interface ListQuery {
-  readonly organization: string
-  /** Only instances carrying every one of these tags. */
-  readonly tags: readonly string[]
-  /** Only instances whose name or connector key contains this text (case-insensitive). */
-  readonly searchText?: string | undefined
-  /** Only instances whose id is greater than this (keyset paging). */
-  readonly afterId: number
-  /** At most this many instances. */
-  readonly limit: number
-}
-
-/**
- * Options of {@link SandboxStore.seed}: inserts many instances in one transaction, for paging
- * tests and benchmarks.
- */
-export interface SeedOptions {
-  /** How many instances to insert. */
-  readonly count: number
-  /** The owning organization's id. */
-  readonly organization: string
-  /** The connector key every seeded instance gets. */
-  readonly connectorKey: string
-  /** The configuration every seeded instance gets (stored as given: not validated). */
-  readonly configuration: StoredConfiguration
-  /** The name of the n-th instance (0-based); `seed-<n>` by default. */
-  readonly name?: ((index: number) => string) | undefined
-  /** The tags of the n-th instance (0-based); none by default. */
-  readonly tags?: ((index: number) => readonly string[]) | undefined
-}
-
-/** Options of the {@link SandboxStore} constructor. */
-export interface StoreOptions {
-  /** The key sealing secret configuration values (32 bytes, or their base64); see `resolveKey`. */
-  readonly key?: string | Uint8Array | undefined
-  /** The secret configuration keys of a connector (their values are sealed); none by default. */
-  readonly secretKeys?: ((connectorKey: string) => ReadonlySet<string>) | undefined
-  /** Where `PLUGBOARD_SANDBOX_KEY` is read; `process.env` by default. */
-  readonly env?: Readonly<Record<string, string | undefined>> | undefined
-}
+export type {
+  InstanceChanges,
+  InstanceRecord,
+  ListQuery,
+  NewInstance,
+  SeedOptions,
+  StoredConfiguration,
+  StoreOptions,
+} from './store-types.js'
 
 const noSecrets: ReadonlySet<string> = new Set()
 
@@ -131,47 +64,12 @@ export class SandboxStore {
         mayCreate: check === undefined,
       })
       this.#vault = new SecretVault(key, options.secretKeys ?? (() => noSecrets))
-      this.#checkKey(check?.sealed)
-      if (from > 0 && from < SEALING_VERSION) this.#sealOlderRows()
+      checkKey(this.#db, this.#vault, check?.sealed)
+      if (from > 0 && from < SEALING_VERSION) sealOlderRows(this.#db, this.#vault)
     } catch (error) {
       this.#db.close()
       throw error
     }
-  }
-
-  #checkKey(sealed: Uint8Array | undefined): void {
-    if (sealed === undefined) {
-      this.#db
-        .prepare('INSERT INTO key_check (id, sealed) VALUES (1, ?)')
-        .run(this.#vault.seal(KEY_CHECK))
-      return
-    }
-    let opened: string | undefined
-    try {
-      opened = this.#vault.open(sealed)
-    } catch {}
-    if (opened !== KEY_CHECK) {
-      throw new Error(
-        'The encryption key does not open this database: it was sealed with another key (check PLUGBOARD_SANDBOX_KEY or the key file beside the database).',
-      )
-    }
-  }
-
-  /** Seals the secrets of rows written before sealing existed, and rewrites the file without them. */
-  #sealOlderRows(): void {
-    this.#transaction(() => {
-      const rows = this.#db
-        .prepare('SELECT id, connector_key, configuration FROM instances WHERE sealed IS NULL')
-        .all() as unknown as Pick<Row, 'id' | 'connector_key' | 'configuration'>[]
-      const write = this.#db.prepare(
-        'UPDATE instances SET configuration = ?, sealed = ? WHERE id = ?',
-      )
-      for (const row of rows) {
-        const packed = this.#vault.pack(row.connector_key, JSON.parse(row.configuration))
-        if (packed.sealed !== null) write.run(packed.text, packed.sealed, row.id)
-      }
-    })
-    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
   }
 
   #toRecord(row: Row): InstanceRecord {
@@ -335,29 +233,7 @@ export class SandboxStore {
    * its byte budget) never loads the rest. Finish or break the loop before the next statement.
    */
   *iterate(query: ListQuery): Generator<InstanceRecord, void, undefined> {
-    const conditions = ['organization = ?', 'id > ?']
-    const values: SQLInputValue[] = [query.organization, query.afterId]
-    if (query.searchText !== undefined && query.searchText !== '') {
-      const pattern = `%${query.searchText.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      conditions.push("(name LIKE ? ESCAPE '\\' OR connector_key LIKE ? ESCAPE '\\')")
-      values.push(pattern, pattern)
-    }
-    const tags = [...new Set(query.tags)]
-    if (tags.length === 1) {
-      conditions.push(
-        'EXISTS (SELECT 1 FROM instance_tags t WHERE t.instance_id = instances.id AND t.tag = ?)',
-      )
-      values.push(tags[0] as string)
-    } else if (tags.length > 1) {
-      // One condition for any number of tags (one EXISTS per tag overflows SQLite's expression
-      // depth at about a thousand tags): the instance carries as many of the tags as were asked.
-      conditions.push(
-        '(SELECT COUNT(*) FROM instance_tags t WHERE t.instance_id = instances.id AND t.tag IN (SELECT value FROM json_each(?))) = ?',
-      )
-      values.push(JSON.stringify(tags), tags.length)
-    }
-    values.push(query.limit)
-    const sql = `SELECT ${columns} FROM instances WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`
+    const { sql, values } = listStatement(query)
     for (const row of this.#statement(sql).iterate(...values)) {
       yield this.#toRecord(row as unknown as Row)
     }
