@@ -88,6 +88,11 @@ export function resolveKey(source: KeySource): Buffer {
   }
   const fromEnv = source.env[SANDBOX_KEY_ENV]
   if (fromEnv !== undefined && fromEnv !== '') return parseKey(fromEnv, SANDBOX_KEY_ENV)
+  if (source.database.startsWith('file:')) {
+    throw new Error(
+      `A file: URI database gets no key file: give the key with the encryptionKey option or ${SANDBOX_KEY_ENV}.`,
+    )
+  }
   if (!isFileDatabase(source.database)) return randomBytes(KEY_BYTES)
   const path = keyFilePath(source.database)
   if (!existsSync(path)) {

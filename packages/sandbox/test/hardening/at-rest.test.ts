@@ -171,6 +171,12 @@ describe('secrets at rest (issue 12, item 11)', () => {
     reopened.close()
   })
 
+  it('asks for a key for a file: URI database, which gets no key file', () => {
+    expect(() => new SandboxStore(`file:${join(directory, 'uri.db')}`, { env: {} })).toThrow(
+      /file: URI database gets no key file/,
+    )
+  })
+
   it('refuses a key file other users can read', () => {
     const database = join(directory, 'open-key.db')
     new SandboxStore(database).close()
