@@ -2,6 +2,7 @@ import { type AnyConnector, ConfigurationError, validateConfiguration } from '@p
 import { connectorFacts } from './connector-facts.js'
 import { MASK } from './constants.js'
 import { HttpError } from './http-error.js'
+import { SANDBOX_LIMITS } from './limits.js'
 import type { StoredConfiguration } from './store.js'
 
 function toStored(value: unknown): string | null | undefined {
@@ -26,6 +27,7 @@ export function mergeConfiguration(
   previous: StoredConfiguration = {},
 ): StoredConfiguration {
   const { secrets, byKey: schemaKeys } = connectorFacts(connector)
+  refuseOversizedValues(given)
   const merged: Record<string, unknown> = { ...base }
   for (const [key, value] of Object.entries(given)) {
     if (value === undefined) continue
@@ -63,6 +65,23 @@ export function mergeConfiguration(
     if (stored !== undefined) result[key] = stored
   }
   return result
+}
+
+/** Answers 400 naming every given entry whose value, stored as text, is past the limit (never the value). */
+function refuseOversizedValues(given: Readonly<Record<string, unknown>>): void {
+  const limit = SANDBOX_LIMITS.configurationValueBytes
+  const oversized = Object.entries(given)
+    .filter(([, value]) => {
+      const stored = toStored(value)
+      return stored != null && Buffer.byteLength(stored, 'utf8') > limit
+    })
+    .map(([key]) => `"${key}"`)
+  if (oversized.length > 0) {
+    throw new HttpError(
+      400,
+      `Configuration values are limited to ${limit} bytes: ${oversized.join(', ')} ${oversized.length === 1 ? 'is' : 'are'} longer.`,
+    )
+  }
 }
 
 function appendProblems(message: string, problems: readonly string[]): string {

@@ -18,6 +18,12 @@ export {
   SANDBOX_USER_SECRET,
   UNAUTHORIZED_MESSAGE,
 } from './constants.js'
+export {
+  BUSY_RETRY_AFTER_SECONDS,
+  BUSY_TIMEOUT_MS,
+  DEFAULT_BODY_TIMEOUT_MS,
+  SANDBOX_LIMITS,
+} from './limits.js'
 export { createDefaultRegistry, type DefaultConnectors, type DefaultRegistry } from './registry.js'
 export type { ConnectorLookup, SandboxEnv } from './routes.js'
 export {
@@ -26,6 +32,7 @@ export {
   type SandboxOptions,
   type SeedInstancesOptions,
 } from './sandbox.js'
+export { SANDBOX_KEY_ENV } from './secrets-at-rest.js'
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './server.js'
 export type { StoredConfiguration } from './store.js'
 export { API_ROOTS, type Vocabulary } from './vocabulary.js'

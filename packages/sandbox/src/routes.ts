@@ -10,6 +10,7 @@ import { configurationEntryBody, instanceBody, parseBody, readJson } from './bod
 import { mergeConfiguration } from './configuration.js'
 import { NEXT_PAGE_HEADER, PAGE_SIZE, UNAUTHORIZED_MESSAGE } from './constants.js'
 import { HttpError } from './http-error.js'
+import { buildPage } from './page.js'
 import { instanceJson, presentConfigurationEntries, presentDescriptor } from './present.js'
 import { random32 } from './random.js'
 import { stripHtml } from './sanitize.js'
@@ -202,17 +203,16 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
 
   const replace = async (c: Ctx, record: InstanceRecord) => {
     const { body, connector } = await readChange(c, record)
-    const configuration = mergeConfiguration(
-      connector,
-      {},
-      body.configuration ?? {},
-      record.configuration,
-    )
-    const updated = store.update(record.organization, record.id, {
+    const updated = store.modify(record.organization, record.id, (current) => ({
       name: cleanName(body.name, true) as string,
-      configuration,
+      configuration: mergeConfiguration(
+        connector,
+        {},
+        body.configuration ?? {},
+        current.configuration,
+      ),
       tags: cleanTags(body.tags) ?? [],
-    })
+    }))
     if (updated === undefined) throw new HttpError(404, `No instance with id ${record.id}.`)
     return answer(c, updated)
   }
@@ -221,20 +221,21 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
     const { body, connector } = await readChange(c, record)
     const name = cleanName(body.name, false)
     const tags = cleanTags(body.tags)
-    const configuration =
-      body.configuration === undefined
-        ? undefined
-        : mergeConfiguration(
-            connector,
-            record.configuration,
-            body.configuration,
-            record.configuration,
-          )
-    const updated = store.update(record.organization, record.id, {
+    const given = body.configuration
+    const updated = store.modify(record.organization, record.id, (current) => ({
       ...(name === undefined ? {} : { name }),
       ...(tags === undefined ? {} : { tags }),
-      ...(configuration === undefined ? {} : { configuration }),
-    })
+      ...(given === undefined
+        ? {}
+        : {
+            configuration: mergeConfiguration(
+              connector,
+              current.configuration,
+              given,
+              current.configuration,
+            ),
+          }),
+    }))
     if (updated === undefined) throw new HttpError(404, `No instance with id ${record.id}.`)
     return answer(c, updated)
   }
@@ -263,13 +264,14 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
     if (entry === undefined) {
       throw new HttpError(404, `Instance ${record.id} has no configuration entry "${configId}".`)
     }
-    const merged = mergeConfiguration(
-      connector,
-      record.configuration,
-      { [entry.key]: body.propertyValue },
-      record.configuration,
-    )
-    const updated = store.update(record.organization, record.id, { configuration: merged })
+    const updated = store.modify(record.organization, record.id, (current) => ({
+      configuration: mergeConfiguration(
+        connector,
+        current.configuration,
+        { [entry.key]: body.propertyValue },
+        current.configuration,
+      ),
+    }))
     if (updated === undefined) throw new HttpError(404, `No instance with id ${record.id}.`)
     const result = presentConfigurationEntries(updated, connector).find((e) => e.key === entry.key)
     return c.json(result ?? entry)
@@ -280,25 +282,22 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
     const nextPage = c.req.query('nextPage')
     const afterId = nextPage === undefined || nextPage === '' ? 0 : decodePageToken(nextPage)
     const tags = [...(c.req.queries('tags[]') ?? []), ...(c.req.queries('tags') ?? [])]
-    const rows = store.list({
+    const rows = store.iterate({
       organization: c.get('organization').id,
       tags,
       searchText: c.req.query('searchText'),
       afterId,
       limit: pageSize + 1,
     })
-    const page = rows.slice(0, pageSize)
-    const last = page.at(-1)
-    if (rows.length > pageSize && last !== undefined) {
-      c.header(NEXT_PAGE_HEADER, encodePageToken(last.id))
-    }
-    return jsonText(
-      c,
-      `[${page
-        .filter((record) => registry.has(record.connectorKey))
-        .map((record) => instanceJson(record, connectorFor(record), vocabulary))
-        .join(',')}]`,
+    const page = buildPage(rows, pageSize, (record) =>
+      registry.has(record.connectorKey)
+        ? instanceJson(record, connectorFor(record), vocabulary)
+        : undefined,
     )
+    if (page.nextAfterId !== undefined) {
+      c.header(NEXT_PAGE_HEADER, encodePageToken(page.nextAfterId))
+    }
+    return jsonText(c, page.text)
   }
 
   // Connector descriptors and provisioning under a connector key.

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { inspect } from 'node:util'
 import { validateConfiguration } from '@plugboard/core'
-import { type Context, Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { Hono } from 'hono'
 import type { SandboxOrganization } from './auth.js'
+import { bodyReader } from './body.js'
+import { connectorFacts } from './connector-facts.js'
 import {
   HEALTH_PATH,
   MAX_BODY_BYTES,
@@ -13,9 +14,10 @@ import {
   SANDBOX_USER_SECRET,
 } from './constants.js'
 import { HttpError } from './http-error.js'
+import { BUSY_RETRY_AFTER_SECONDS, DEFAULT_BODY_TIMEOUT_MS } from './limits.js'
 import { createDefaultRegistry } from './registry.js'
 import { type ConnectorLookup, createApi, type SandboxEnv } from './routes.js'
-import { SandboxStore, type StoredConfiguration } from './store.js'
+import { isDatabaseBusy, SandboxStore, type StoredConfiguration } from './store.js'
 import { API_ROOTS } from './vocabulary.js'
 
 /** Options of {@link createSandbox}. */
@@ -37,6 +39,25 @@ export interface SandboxOptions {
    * nothing more). Nothing is logged by default; the bin prints the request id and the error.
    */
   readonly onUnexpectedError?: ((error: unknown, requestId: string) => void) | undefined
+  /**
+   * How long a request body may take to arrive, in milliseconds, counted from the request's
+   * start; past it the sandbox answers 408 and closes the connection.
+   * {@link DEFAULT_BODY_TIMEOUT_MS} (10 s) by default.
+   */
+  readonly bodyTimeoutMs?: number | undefined
+  /**
+   * Called with the request id when a client goes away before its request body has arrived whole.
+   * Such a request is not a failure of the sandbox: nothing is logged by default, and the bin
+   * stays quiet.
+   */
+  readonly onClientAbort?: ((requestId: string) => void) | undefined
+  /**
+   * The key that seals secret configuration values in the database (AES-256-GCM): 32 bytes, or
+   * their base64. By default the `PLUGBOARD_SANDBOX_KEY` environment variable, else, for a file
+   * database, the key file beside it (`<database>.key`, created 0600 with a random key); a memory
+   * database gets a random key.
+   */
+  readonly encryptionKey?: string | Uint8Array | undefined
 }
 
 /** Options of {@link Sandbox.seedInstances}. */
@@ -114,7 +135,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   ]
   if (organizations.length === 0)
     throw new RangeError('The sandbox needs at least one organization.')
-  const store = new SandboxStore(options.database ?? ':memory:')
+  const store = new SandboxStore(options.database ?? ':memory:', {
+    key: options.encryptionKey,
+    secretKeys: (key) =>
+      registry.has(key) ? connectorFacts(registry.resolve(key)).secrets : new Set<string>(),
+  })
   const app = new Hono<SandboxEnv>()
 
   app.use('*', async (c, next) => {
@@ -123,23 +148,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     c.header(REQUEST_ID_HEADER, requestId)
     await next()
   })
-  const tooLarge = (c: Context<SandboxEnv>) =>
-    c.json(
-      errorBody(c.get('requestId'), `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
-      413,
-    )
-  const streamedBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
-  app.use('*', (c, next) => {
-    // GET and HEAD bodies are never read. A declared length is checked without touching the body
-    // (asking for the body would build a web stream over it); a streamed body is counted.
-    const method = c.req.method
-    if (method === 'GET' || method === 'HEAD') return next()
-    const length = c.req.header('content-length')
-    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
-      return Number.parseInt(length, 10) > MAX_BODY_BYTES ? Promise.resolve(tooLarge(c)) : next()
-    }
-    return streamedBodyLimit(c, next)
-  })
+  app.use(
+    '*',
+    bodyReader({
+      maxBytes: MAX_BODY_BYTES,
+      timeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+      onClientAbort: options.onClientAbort,
+    }),
+  )
   // Readiness check: unauthenticated, outside the API roots, the least work a request can cause.
   app.get(HEALTH_PATH, (c) => c.json({ status: 'ok' }))
   app.all(HEALTH_PATH, (c) => {
@@ -157,7 +173,18 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? randomUUID()
     c.header(REQUEST_ID_HEADER, requestId)
-    if (error instanceof HttpError) return c.json(errorBody(requestId, error.message), error.status)
+    if (error instanceof HttpError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value)
+      return c.json(errorBody(requestId, error.message), error.status)
+    }
+    if (isDatabaseBusy(error)) {
+      // Another connection holds the database's write lock: nothing was written, try again.
+      c.header('retry-after', String(BUSY_RETRY_AFTER_SECONDS))
+      return c.json(
+        errorBody(requestId, 'The sandbox database is busy (locked by another connection).'),
+        503,
+      )
+    }
     options.onUnexpectedError?.(error, requestId)
     return c.json(errorBody(requestId, 'The sandbox failed to answer this request.'), 500)
   })

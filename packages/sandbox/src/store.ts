@@ -1,147 +1,31 @@
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import { BUSY_TIMEOUT_MS } from './limits.js'
+import { listStatement } from './list-query.js'
 import { random32 } from './random.js'
+import { columns, migrations, type Row, SEALING_VERSION } from './schema.js'
+import { isFileDatabase, resolveKey, restrictFile, SecretVault } from './secrets-at-rest.js'
+import { checkKey, sealOlderRows } from './store-sealing.js'
+import type {
+  InstanceChanges,
+  InstanceRecord,
+  ListQuery,
+  NewInstance,
+  SeedOptions,
+  StoreOptions,
+} from './store-types.js'
 
-/** A configuration map as the sandbox stores it: every value a string or `null`. */
-export type StoredConfiguration = Record<string, string | null>
+export { isDatabaseBusy, SCHEMA_VERSION } from './schema.js'
+export type {
+  InstanceChanges,
+  InstanceRecord,
+  ListQuery,
+  NewInstance,
+  SeedOptions,
+  StoredConfiguration,
+  StoreOptions,
+} from './store-types.js'
 
-/** One instance as the sandbox stores it (never its token: only the token's sha256 is stored). */
-export interface InstanceRecord {
-  /** The instance id, unique and never reused. */
-  readonly id: number
-  /** The id of the organization that owns the instance. */
-  readonly organization: string
-  /** The key of the instance's connector. */
-  readonly connectorKey: string
-  /** The instance name (HTML already stripped). */
-  readonly name: string
-  /** The full configuration: the connector's defaults merged with the caller's entries. */
-  readonly configuration: StoredConfiguration
-  /** The tags, in the order the caller gave them, without duplicates. */
-  readonly tags: readonly string[]
-  /** Whether the instance is disabled. */
-  readonly disabled: boolean
-  /** When the instance was created (ISO 8601). */
-  readonly createdDate: string
-  /** When the instance was last changed (ISO 8601). */
-  readonly updatedDate: string
-}
-
-/** What a new instance is made of. */
-export interface NewInstance {
-  readonly organization: string
-  readonly connectorKey: string
-  readonly name: string
-  readonly configuration: StoredConfiguration
-  readonly tags: readonly string[]
-  /** The sha256 of the instance token. */
-  readonly tokenHash: Buffer
-}
-
-/** The changes an update may make. */
-export interface InstanceChanges {
-  readonly name?: string
-  readonly configuration?: StoredConfiguration
-  readonly tags?: readonly string[]
-  readonly disabled?: boolean
-}
-
-/** A filter and page of `list`. */
-export interface ListQuery {
-  readonly organization: string
-  /** Only instances carrying every one of these tags. */
-  readonly tags: readonly string[]
-  /** Only instances whose name or connector key contains this text (case-insensitive). */
-  readonly searchText?: string | undefined
-  /** Only instances whose id is greater than this (keyset paging). */
-  readonly afterId: number
-  /** At most this many instances. */
-  readonly limit: number
-}
-
-/**
- * Options of {@link SandboxStore.seed}: inserts many instances in one transaction, for paging
- * tests and benchmarks.
- */
-export interface SeedOptions {
-  /** How many instances to insert. */
-  readonly count: number
-  /** The owning organization's id. */
-  readonly organization: string
-  /** The connector key every seeded instance gets. */
-  readonly connectorKey: string
-  /** The configuration every seeded instance gets (stored as given: not validated). */
-  readonly configuration: StoredConfiguration
-  /** The name of the n-th instance (0-based); `seed-<n>` by default. */
-  readonly name?: ((index: number) => string) | undefined
-  /** The tags of the n-th instance (0-based); none by default. */
-  readonly tags?: ((index: number) => readonly string[]) | undefined
-}
-
-interface Row {
-  id: number
-  organization: string
-  connector_key: string
-  name: string
-  configuration: string
-  tags: string
-  disabled: number
-  created_date: string
-  updated_date: string
-}
-
-/** The schema, one migration per version; `PRAGMA user_version` records how many ran. */
-const migrations: readonly string[] = [
-  `CREATE TABLE instances (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     organization TEXT NOT NULL,
-     connector_key TEXT NOT NULL,
-     name TEXT NOT NULL,
-     token_hash BLOB NOT NULL UNIQUE,
-     configuration TEXT NOT NULL,
-     tags TEXT NOT NULL,
-     disabled INTEGER NOT NULL DEFAULT 0,
-     created_date TEXT NOT NULL,
-     updated_date TEXT NOT NULL
-   );
-   CREATE INDEX instances_by_organization ON instances (organization, id);
-   CREATE TABLE instance_tags (
-     instance_id INTEGER NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
-     tag TEXT NOT NULL,
-     PRIMARY KEY (instance_id, tag)
-   ) WITHOUT ROWID;
-   CREATE INDEX instance_tags_by_tag ON instance_tags (tag, instance_id);`,
-  // The tag rows follow instances.tags (a JSON array) by triggers, so writing an instance is one
-  // statement: atomic on its own, with no explicit transaction around it.
-  `CREATE TRIGGER instance_tags_on_insert AFTER INSERT ON instances WHEN NEW.tags <> '[]'
-   BEGIN
-     INSERT OR IGNORE INTO instance_tags (instance_id, tag) SELECT NEW.id, value FROM json_each(NEW.tags);
-   END;
-   CREATE TRIGGER instance_tags_on_update AFTER UPDATE OF tags ON instances WHEN NEW.tags IS NOT OLD.tags
-   BEGIN
-     DELETE FROM instance_tags WHERE instance_id = NEW.id;
-     INSERT OR IGNORE INTO instance_tags (instance_id, tag) SELECT NEW.id, value FROM json_each(NEW.tags);
-   END;`,
-]
-
-/** The schema version this sandbox writes. */
-export const SCHEMA_VERSION: number = migrations.length
-
-function toRecord(row: Row): InstanceRecord {
-  return {
-    id: Number(row.id),
-    organization: row.organization,
-    connectorKey: row.connector_key,
-    name: row.name,
-    configuration: JSON.parse(row.configuration) as StoredConfiguration,
-    tags: JSON.parse(row.tags) as string[],
-    disabled: row.disabled !== 0,
-    createdDate: row.created_date,
-    updatedDate: row.updated_date,
-  }
-}
-
-const columns =
-  'id, organization, connector_key, name, configuration, tags, disabled, created_date, updated_date'
+const noSecrets: ReadonlySet<string> = new Set()
 
 /**
  * The sandbox's storage: one SQLite database (node:sqlite), prepared statements only, schema
@@ -150,20 +34,60 @@ const columns =
 export class SandboxStore {
   readonly #db: DatabaseSync
   readonly #statements = new Map<string, StatementSync>()
+  readonly #vault: SecretVault
 
-  /** Opens (and migrates) the database at `location`, a file path or `':memory:'`. */
-  constructor(location: string) {
+  /**
+   * Opens (and migrates) the database at `location`, a file path or `':memory:'`. A new file is
+   * created 0600 (an existing one loses any group and other access); secret configuration
+   * values are sealed with the key `options.key`, `PLUGBOARD_SANDBOX_KEY` or the key file.
+   */
+  constructor(location: string, options: StoreOptions = {}) {
+    if (isFileDatabase(location)) restrictFile(location)
     this.#db = new DatabaseSync(location)
-    this.#db.exec('PRAGMA foreign_keys = ON')
-    this.#db.exec('PRAGMA busy_timeout = 5000')
-    if (location !== ':memory:' && location !== '') {
-      this.#db.exec('PRAGMA journal_mode = WAL')
-      this.#db.exec('PRAGMA synchronous = NORMAL')
+    try {
+      this.#db.exec('PRAGMA foreign_keys = ON')
+      this.#db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      // Freed space is zeroed: a value once overwritten leaves no trace in the file.
+      this.#db.exec('PRAGMA secure_delete = ON')
+      if (location !== ':memory:' && location !== '') {
+        this.#db.exec('PRAGMA journal_mode = WAL')
+        this.#db.exec('PRAGMA synchronous = NORMAL')
+      }
+      const from = this.#migrate()
+      const check = this.#db.prepare('SELECT sealed FROM key_check WHERE id = 1').get() as
+        | { sealed: Uint8Array }
+        | undefined
+      const key = resolveKey({
+        database: location,
+        key: options.key,
+        env: options.env ?? process.env,
+        mayCreate: check === undefined,
+      })
+      this.#vault = new SecretVault(key, options.secretKeys ?? (() => noSecrets))
+      checkKey(this.#db, this.#vault, check?.sealed)
+      if (from > 0 && from < SEALING_VERSION) sealOlderRows(this.#db, this.#vault)
+    } catch (error) {
+      this.#db.close()
+      throw error
     }
-    this.#migrate()
   }
 
-  #migrate(): void {
+  #toRecord(row: Row): InstanceRecord {
+    return {
+      id: Number(row.id),
+      organization: row.organization,
+      connectorKey: row.connector_key,
+      name: row.name,
+      configuration: this.#vault.unpack(row.configuration, row.sealed),
+      tags: JSON.parse(row.tags) as string[],
+      disabled: row.disabled !== 0,
+      createdDate: row.created_date,
+      updatedDate: row.updated_date,
+    }
+  }
+
+  /** Migrates the schema; returns the version the database had before. */
+  #migrate(): number {
     const { user_version: version } = this.#db.prepare('PRAGMA user_version').get() as {
       user_version: number
     }
@@ -178,6 +102,7 @@ export class SandboxStore {
         this.#db.exec(`PRAGMA user_version = ${next + 1}`)
       })
     }
+    return version
   }
 
   #statement(sql: string): StatementSync {
@@ -202,35 +127,28 @@ export class SandboxStore {
   }
 
   /**
-   * Inserts an instance and returns it: one statement (its tag rows are written by a trigger in
-   * the same statement, so it is atomic without a transaction around it).
+   * Inserts an instance and returns it as stored (read back with `RETURNING`, so an answer shows
+   * what a later read will: a lone surrogate in the name, for one, comes back as SQLite stored
+   * it). One statement: its tag rows are written by a trigger in the same statement.
    */
   insert(instance: NewInstance): InstanceRecord {
     const now = new Date().toISOString()
-    const result = this.#statement(
-      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-    ).run(
+    const packed = this.#vault.pack(instance.connectorKey, instance.configuration)
+    const row = this.#statement(
+      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING ${columns}`,
+    ).get(
       instance.organization,
       instance.connectorKey,
       instance.name,
       instance.tokenHash,
-      JSON.stringify(instance.configuration),
+      packed.text,
       JSON.stringify(instance.tags),
       now,
       now,
-    )
-    return {
-      id: Number(result.lastInsertRowid),
-      organization: instance.organization,
-      connectorKey: instance.connectorKey,
-      name: instance.name,
-      configuration: instance.configuration,
-      tags: [...instance.tags],
-      disabled: false,
-      createdDate: now,
-      updatedDate: now,
-    }
+      packed.sealed,
+    ) as unknown as Row
+    return this.#toRecord(row)
   }
 
   /** The organization's instance with this id, if there is one. */
@@ -238,7 +156,7 @@ export class SandboxStore {
     const row = this.#statement(
       `SELECT ${columns} FROM instances WHERE id = ? AND organization = ?`,
     ).get(id, organization) as Row | undefined
-    return row === undefined ? undefined : toRecord(row)
+    return row === undefined ? undefined : this.#toRecord(row)
   }
 
   /** The instance whose token has this sha256, if there is one. */
@@ -246,14 +164,30 @@ export class SandboxStore {
     const row = this.#statement(`SELECT ${columns} FROM instances WHERE token_hash = ?`).get(
       tokenHash,
     ) as Row | undefined
-    return row === undefined ? undefined : toRecord(row)
+    return row === undefined ? undefined : this.#toRecord(row)
   }
 
   /** Applies `changes` to the organization's instance and returns it, or `undefined` if there is none. */
   update(organization: string, id: number, changes: InstanceChanges): InstanceRecord | undefined {
+    return this.modify(organization, id, () => changes)
+  }
+
+  /**
+   * Reads the organization's instance, computes changes from it and writes them, in one
+   * transaction (`BEGIN IMMEDIATE`): no other write, from this process or another one on the same
+   * file, lands between the read and the write, so a change computed from the record is never
+   * merged onto a stale copy. `change` must be synchronous; what it throws rolls the transaction
+   * back. Returns the instance as stored, or `undefined` if there is none.
+   */
+  modify(
+    organization: string,
+    id: number,
+    change: (current: InstanceRecord) => InstanceChanges,
+  ): InstanceRecord | undefined {
     return this.#transaction(() => {
       const current = this.get(organization, id)
       if (current === undefined) return undefined
+      const changes = change(current)
       const next: InstanceRecord = {
         ...current,
         ...(changes.name === undefined ? {} : { name: changes.name }),
@@ -262,19 +196,21 @@ export class SandboxStore {
         ...(changes.disabled === undefined ? {} : { disabled: changes.disabled }),
         updatedDate: new Date().toISOString(),
       }
-      this.#statement(
-        `UPDATE instances SET name = ?, configuration = ?, tags = ?, disabled = ?, updated_date = ?
-         WHERE id = ? AND organization = ?`,
-      ).run(
+      const packed = this.#vault.pack(current.connectorKey, next.configuration)
+      const row = this.#statement(
+        `UPDATE instances SET name = ?, configuration = ?, sealed = ?, tags = ?, disabled = ?, updated_date = ?
+         WHERE id = ? AND organization = ? RETURNING ${columns}`,
+      ).get(
         next.name,
-        JSON.stringify(next.configuration),
+        packed.text,
+        packed.sealed,
         JSON.stringify(next.tags),
         next.disabled ? 1 : 0,
         next.updatedDate,
         id,
         organization,
-      )
-      return next
+      ) as Row | undefined
+      return row === undefined ? undefined : this.#toRecord(row)
     })
   }
 
@@ -289,30 +225,18 @@ export class SandboxStore {
 
   /** One page of the organization's instances, in id order, after `afterId`. */
   list(query: ListQuery): InstanceRecord[] {
-    const conditions = ['organization = ?', 'id > ?']
-    const values: SQLInputValue[] = [query.organization, query.afterId]
-    if (query.searchText !== undefined && query.searchText !== '') {
-      const pattern = `%${query.searchText.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      conditions.push("(name LIKE ? ESCAPE '\\' OR connector_key LIKE ? ESCAPE '\\')")
-      values.push(pattern, pattern)
+    return [...this.iterate(query)]
+  }
+
+  /**
+   * {@link SandboxStore.list}, one row at a time: a caller that stops early (a page that reached
+   * its byte budget) never loads the rest. Finish or break the loop before the next statement.
+   */
+  *iterate(query: ListQuery): Generator<InstanceRecord, void, undefined> {
+    const { sql, values } = listStatement(query)
+    for (const row of this.#statement(sql).iterate(...values)) {
+      yield this.#toRecord(row as unknown as Row)
     }
-    const tags = [...new Set(query.tags)]
-    if (tags.length === 1) {
-      conditions.push(
-        'EXISTS (SELECT 1 FROM instance_tags t WHERE t.instance_id = instances.id AND t.tag = ?)',
-      )
-      values.push(tags[0] as string)
-    } else if (tags.length > 1) {
-      // One condition for any number of tags (one EXISTS per tag overflows SQLite's expression
-      // depth at about a thousand tags): the instance carries as many of the tags as were asked.
-      conditions.push(
-        '(SELECT COUNT(*) FROM instance_tags t WHERE t.instance_id = instances.id AND t.tag IN (SELECT value FROM json_each(?))) = ?',
-      )
-      values.push(JSON.stringify(tags), tags.length)
-    }
-    values.push(query.limit)
-    const sql = `SELECT ${columns} FROM instances WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`
-    return (this.#statement(sql).all(...values) as unknown as Row[]).map(toRecord)
   }
 
   /**
@@ -327,10 +251,11 @@ export class SandboxStore {
       throw new RangeError('seed: count must be a positive integer')
     }
     const now = new Date().toISOString()
-    const configuration = JSON.stringify(options.configuration)
+    // Sealed once for the whole batch: every seeded instance shares one configuration.
+    const packed = this.#vault.pack(options.connectorKey, options.configuration)
     const insert = this.#statement(
-      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
     )
     return this.#transaction(() => {
       let firstId = 0
@@ -342,10 +267,11 @@ export class SandboxStore {
           options.connectorKey,
           options.name?.(index) ?? `seed-${index}`,
           random32(),
-          configuration,
+          packed.text,
           JSON.stringify(tags),
           now,
           now,
+          packed.sealed,
         )
         lastId = Number(result.lastInsertRowid)
         if (index === 0) firstId = lastId

@@ -1,0 +1,75 @@
+/** One row of the instances table, as node:sqlite reads it. */
+export interface Row {
+  id: number
+  organization: string
+  connector_key: string
+  name: string
+  configuration: string
+  tags: string
+  disabled: number
+  created_date: string
+  updated_date: string
+  sealed: Uint8Array | null
+}
+
+/** The schema, one migration per version; `PRAGMA user_version` records how many ran. */
+export const migrations: readonly string[] = [
+  `CREATE TABLE instances (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     organization TEXT NOT NULL,
+     connector_key TEXT NOT NULL,
+     name TEXT NOT NULL,
+     token_hash BLOB NOT NULL UNIQUE,
+     configuration TEXT NOT NULL,
+     tags TEXT NOT NULL,
+     disabled INTEGER NOT NULL DEFAULT 0,
+     created_date TEXT NOT NULL,
+     updated_date TEXT NOT NULL
+   );
+   CREATE INDEX instances_by_organization ON instances (organization, id);
+   CREATE TABLE instance_tags (
+     instance_id INTEGER NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+     tag TEXT NOT NULL,
+     PRIMARY KEY (instance_id, tag)
+   ) WITHOUT ROWID;
+   CREATE INDEX instance_tags_by_tag ON instance_tags (tag, instance_id);`,
+  // The tag rows follow instances.tags (a JSON array) by triggers, so writing an instance is one
+  // statement: atomic on its own, with no explicit transaction around it.
+  `CREATE TRIGGER instance_tags_on_insert AFTER INSERT ON instances WHEN NEW.tags <> '[]'
+   BEGIN
+     INSERT OR IGNORE INTO instance_tags (instance_id, tag) SELECT NEW.id, value FROM json_each(NEW.tags);
+   END;
+   CREATE TRIGGER instance_tags_on_update AFTER UPDATE OF tags ON instances WHEN NEW.tags IS NOT OLD.tags
+   BEGIN
+     DELETE FROM instance_tags WHERE instance_id = NEW.id;
+     INSERT OR IGNORE INTO instance_tags (instance_id, tag) SELECT NEW.id, value FROM json_each(NEW.tags);
+   END;`,
+  // Secret configuration values move to the sealed column (AES-256-GCM); key_check holds one sealed
+  // value, to tell a wrong key at open rather than at the first read.
+  `ALTER TABLE instances ADD COLUMN sealed BLOB;
+   CREATE TABLE key_check (id INTEGER PRIMARY KEY CHECK (id = 1), sealed BLOB NOT NULL);`,
+]
+
+/** The first schema version that seals secrets: older rows are sealed when it is reached. */
+export const SEALING_VERSION = 3
+/** The text sealed in key_check. */
+export const KEY_CHECK = 'plugboard-sandbox key check'
+
+/**
+ * Whether `error` is SQLite's "database is locked" (SQLITE_BUSY or SQLITE_LOCKED): another
+ * connection held the lock past the busy timeout, and the statement did nothing.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const { code, errcode } = error as { code?: unknown; errcode?: unknown }
+  return (
+    code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number' && [5, 6].includes(errcode & 0xff)
+  )
+}
+
+/** The schema version this sandbox writes. */
+export const SCHEMA_VERSION: number = migrations.length
+
+/** The instance columns every read selects. */
+export const columns =
+  'id, organization, connector_key, name, configuration, tags, disabled, created_date, updated_date, sealed'
