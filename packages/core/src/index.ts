@@ -1,15 +1,34 @@
 /**
  * `@plugboard/core`: the connector plugin interface, a typed connector registry, and a typed
- * client for the platform's `/instances` API.
+ * client for the platform's `/instances` API. The wire protocol's facts are in
+ * `@plugboard/core/protocol`, the connector conformance kit in `@plugboard/core/testing`.
  *
  * @packageDocumentation
  */
 
+export {
+  type ConnectorsResource,
+  type CurrentInstanceApi,
+  createPlatformClient,
+  type FetchFunction,
+  type HookRequest,
+  type HookResponse,
+  type HubRequestOptions,
+  type InstanceClient,
+  type InstanceId,
+  type InstanceResource,
+  type InstancesApi,
+  type InstancesResource,
+  type InstanceTarget,
+  type PlatformClient,
+  type PlatformClientOptions,
+  type PlatformHooks,
+  type PlatformRetryOptions,
+} from './client/index.js'
 export { type ConfigEntry, configEntries, secretKeys } from './config-entries.js'
 export {
   type AnyConnector,
   type ConfigInput,
-  type ConfigOutput,
   type ConfigSchema,
   type ConfigurationOf,
   type ConfigurationValue,
@@ -21,62 +40,49 @@ export {
   type InstanceConfigurationOf,
   type ResponseConfigSchema,
 } from './connector.js'
+export { type DescriptorInput, defineDescriptor, fillBaseUrl } from './descriptor.js'
 export {
   ConfigurationError,
+  type ConfigurationErrorOptions,
   type ConfigurationIssue,
   type ConfigurationIssueKind,
   InvalidArgumentError,
+  type InvalidArgumentErrorOptions,
   NetworkError,
+  type NetworkErrorOptions,
   PlatformError,
-  type PlatformErrorDetails,
+  type PlatformErrorOptions,
   PlugboardError,
   type PlugboardErrorOptions,
   RegistrationError,
+  type RegistrationErrorOptions,
   type RegistrationFailure,
+  RequestError,
+  type RequestErrorOptions,
   type RequestSummary,
   ResponseValidationError,
+  type ResponseValidationErrorOptions,
   TimeoutError,
+  type TimeoutErrorOptions,
   UnknownConnectorError,
-} from './errors.js'
-export {
-  type ConfigurationEntryRecord,
-  configurationEntrySchema,
-  configurationValueSchema,
-  type GenericInstanceConfiguration,
-  genericInstanceConfigurationSchema,
-  type Instance,
-  type InstanceConnector,
-  type InstanceConnectorParameter,
-  type InstanceEnvelope,
-  type InstanceOf,
-  type InstancePage,
-  type InstancePatch,
-  type InstanceUpdate,
-  instanceConnectorParameterSchema,
-  instanceConnectorSchema,
-  instanceEnvelopeSchema,
-  type ListInstancesQuery,
-  type ProviderData,
-  type ProvisionedInstance,
-  type ProvisionRequest,
+  type UnknownConnectorErrorOptions,
+} from './errors/index.js'
+export type {
+  ConfigurationEntryRecord,
+  GenericInstanceConfiguration,
+  Instance,
+  InstanceConnector,
+  InstanceConnectorParameter,
+  InstanceOf,
+  InstancePage,
+  InstancePatch,
+  InstanceUpdate,
+  ListInstancesQuery,
+  ProviderData,
+  ProvisionedInstance,
+  ProvisionRequest,
 } from './instance.js'
-export {
-  type ConnectorLookup,
-  type CurrentInstanceApi,
-  createPlatformClient,
-  type HubRequestOptions,
-  type InstanceClient,
-  type InstanceId,
-  type InstancesApi,
-  NEXT_PAGE_HEADER,
-  type PlatformClient,
-  type PlatformClientOptions,
-  type PlatformRetryOptions,
-  RETRY_STATUS_CODES,
-} from './platform-client.js'
-export { createRedactor, REDACTED, type Redactor } from './redact.js'
-export { createRegistry, Registry } from './registry.js'
+export type { Vocabulary } from './protocol/vocabulary.js'
+export { type ConnectorLookup, createRegistry, Registry } from './registry.js'
 export { SPECIFICATION_VERSION, type SpecificationVersion } from './specification.js'
 export { validateConfiguration } from './validate-configuration.js'
-export { USER_AGENT, VERSION } from './version.js'
-export { DEFAULT_VOCABULARY, VOCABULARIES, type Vocabulary } from './vocabulary.js'

@@ -1,5 +1,7 @@
-/** What a redacted secret is replaced with: the same mask the platform uses for secret values. */
-export const REDACTED = '********'
+import { MASK } from '../protocol/facts.js'
+
+/** What a redacted secret is replaced with: the protocol's mask. */
+export const REDACTED: string = MASK
 
 /** Replaces known secrets in a text with {@link REDACTED}. */
 export type Redactor = (text: string) => string
