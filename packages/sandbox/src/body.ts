@@ -2,40 +2,6 @@ import type { Context } from 'hono'
 import * as v from 'valibot'
 import { HttpError } from './http-error.js'
 
-const connectorRef = v.object(
-  { key: v.string('expected the connector key as a string') },
-  'expected an object holding the connector key',
-)
-
-const configurationMap = v.record(v.string(), v.unknown(), 'expected an object of entries')
-
-/** The body of `POST /instances`, `PUT /instances/{id}` and `PATCH /instances/{id}`. */
-export const instanceBody = v.looseObject(
-  {
-    your_mom: v.optional(connectorRef),
-    element: v.optional(connectorRef),
-    name: v.optional(v.string('expected the instance name as a string')),
-    configuration: v.optional(configurationMap),
-    tags: v.optional(
-      v.array(v.string('expected every tag to be a string'), 'expected an array of tags'),
-    ),
-  },
-  'expected a JSON object',
-)
-
-/** The body of `PATCH /instances/{id}/configuration/{configId}`. */
-export const configurationEntryBody = v.looseObject(
-  {
-    propertyValue: v.nullable(
-      v.union(
-        [v.string(), v.number(), v.boolean()],
-        'expected propertyValue to be a string, number, boolean or null',
-      ),
-    ),
-  },
-  'expected a JSON object with a propertyValue',
-)
-
 function isJsonType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false
   const type = (contentType.split(';')[0] ?? '').trim().toLowerCase()

@@ -5,12 +5,10 @@
  * @packageDocumentation
  */
 
-export { authorizationHeader, type SandboxOrganization } from './auth.js'
+export type { SandboxOrganization } from './auth.js'
 export {
   HEALTH_PATH,
-  MASK,
   MAX_BODY_BYTES,
-  NEXT_PAGE_HEADER,
   PAGE_SIZE,
   REQUEST_ID_HEADER,
   SANDBOX_ORGANIZATION_ID,
@@ -19,7 +17,7 @@ export {
   UNAUTHORIZED_MESSAGE,
 } from './constants.js'
 export { createDefaultRegistry, type DefaultConnectors, type DefaultRegistry } from './registry.js'
-export type { ConnectorLookup, SandboxEnv } from './routes.js'
+export type { SandboxEnv } from './routes/kit.js'
 export {
   createSandbox,
   type Sandbox,
@@ -28,4 +26,3 @@ export {
 } from './sandbox.js'
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './server.js'
 export type { StoredConfiguration } from './store.js'
-export { API_ROOTS, type Vocabulary } from './vocabulary.js'
