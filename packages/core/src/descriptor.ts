@@ -16,21 +16,25 @@ export type DescriptorInput = Pick<ConnectorDescriptor, 'id' | 'key' | 'name' | 
  * ```
  */
 export function defineDescriptor(input: DescriptorInput): ConnectorDescriptor {
+  // Built field by field, in the order the platform answers them.
   return {
-    description: `${input.name} API`,
-    image: '',
-    active: false,
-    deleted: false,
-    typeOauth: false,
-    trialAccount: false,
-    resources: [],
-    transformationsEnabled: true,
-    bulkDownloadEnabled: true,
-    bulkUploadEnabled: true,
-    cloneable: true,
-    authentication: { type: 'basic' },
-    parameters: [],
-    ...input,
+    id: input.id,
+    name: input.name,
+    key: input.key,
+    description: input.description ?? `${input.name} API`,
+    image: input.image ?? '',
+    active: input.active ?? false,
+    deleted: input.deleted ?? false,
+    typeOauth: input.typeOauth ?? false,
+    trialAccount: input.trialAccount ?? false,
+    resources: input.resources ?? [],
+    transformationsEnabled: input.transformationsEnabled ?? true,
+    bulkDownloadEnabled: input.bulkDownloadEnabled ?? true,
+    bulkUploadEnabled: input.bulkUploadEnabled ?? true,
+    cloneable: input.cloneable ?? true,
+    authentication: input.authentication ?? { type: 'basic' },
+    hub: input.hub,
+    parameters: input.parameters ?? [],
   }
 }
 
@@ -44,12 +48,10 @@ export function defineDescriptor(input: DescriptorInput): ConnectorDescriptor {
  * fillBaseUrl(instance.configuration['base.url'], instance.configuration)
  * ```
  */
-export function fillBaseUrl(
-  template: string,
-  configuration: Readonly<Record<string, unknown>>,
-): string {
+export function fillBaseUrl(template: string, configuration: object): string {
+  const entries = configuration as Readonly<Record<string, unknown>>
   return template.replace(/\{([^{}]+)\}/g, (placeholder, key: string) => {
-    const value = configuration[key]
+    const value = entries[key]
     return typeof value === 'string' ? encodeURIComponent(value) : placeholder
   })
 }
