@@ -16,7 +16,7 @@ export {
   SANDBOX_USER_SECRET,
   UNAUTHORIZED_MESSAGE,
 } from './constants.js'
-export { createDefaultRegistry, type DefaultConnectors, type DefaultRegistry } from './registry.js'
+export { createDefaultRegistry, type DefaultRegistry } from './registry.js'
 export type { SandboxEnv } from './routes/kit.js'
 export {
   createSandbox,
@@ -25,4 +25,5 @@ export {
   type SeedInstancesOptions,
 } from './sandbox.js'
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './server.js'
+export { type ShippedConnectors, shippedConnectors } from './shipped-connectors.js'
 export type { StoredConfiguration } from './store.js'
