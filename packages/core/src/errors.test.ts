@@ -1,16 +1,15 @@
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { PlugboardError } from './errors/base.js'
+import { ConfigurationError } from './errors/configuration-error.js'
+import { InvalidArgumentError } from './errors/invalid-argument-error.js'
+import { RegistrationError, UnknownConnectorError } from './errors/registry-errors.js'
 import {
-  ConfigurationError,
-  InvalidArgumentError,
   NetworkError,
   PlatformError,
-  PlugboardError,
-  RegistrationError,
   ResponseValidationError,
   TimeoutError,
-  UnknownConnectorError,
-} from './errors/index.js'
+} from './errors/request-errors.js'
 
 const request = { method: 'GET', path: '/instances' }
 

@@ -1,13 +1,13 @@
 import { inspect } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createPlatformClient } from './client/index.js'
+import { createPlatformClient } from './client/create-client.js'
+import { PlugboardError } from './errors/base.js'
 import {
   NetworkError,
   PlatformError,
-  PlugboardError,
   ResponseValidationError,
   TimeoutError,
-} from './errors/index.js'
+} from './errors/request-errors.js'
 import { acme } from './test-support/connectors.js'
 import {
   clientOptions,

@@ -6,25 +6,23 @@
  * @packageDocumentation
  */
 
+export type { ConnectorsResource } from './client/connectors.js'
 export {
-  type ConnectorsResource,
-  type CurrentInstanceApi,
   createPlatformClient,
-  type FetchFunction,
-  type HookRequest,
-  type HookResponse,
-  type HubRequestOptions,
-  type InstanceClient,
-  type InstanceId,
-  type InstanceResource,
   type InstancesApi,
-  type InstancesResource,
-  type InstanceTarget,
   type PlatformClient,
-  type PlatformClientOptions,
-  type PlatformHooks,
-  type PlatformRetryOptions,
-} from './client/index.js'
+} from './client/create-client.js'
+export type { CurrentInstanceApi, HubRequestOptions, InstanceClient } from './client/hub.js'
+export type { InstanceId, InstanceResource, InstanceTarget } from './client/instance-resource.js'
+export type { InstancesResource } from './client/instances.js'
+export type {
+  FetchFunction,
+  HookRequest,
+  HookResponse,
+  PlatformClientOptions,
+  PlatformHooks,
+  PlatformRetryOptions,
+} from './client/options.js'
 export { type ConfigEntry, configEntries, secretKeys } from './config-entries.js'
 export {
   type AnyConnector,
@@ -41,22 +39,29 @@ export {
   type ResponseConfigSchema,
 } from './connector.js'
 export { type DescriptorInput, defineDescriptor, fillBaseUrl } from './descriptor.js'
+export { PlugboardError, type PlugboardErrorOptions } from './errors/base.js'
 export {
   ConfigurationError,
   type ConfigurationErrorOptions,
   type ConfigurationIssue,
   type ConfigurationIssueKind,
+} from './errors/configuration-error.js'
+export {
   InvalidArgumentError,
   type InvalidArgumentErrorOptions,
+} from './errors/invalid-argument-error.js'
+export {
+  RegistrationError,
+  type RegistrationErrorOptions,
+  type RegistrationFailure,
+  UnknownConnectorError,
+  type UnknownConnectorErrorOptions,
+} from './errors/registry-errors.js'
+export {
   NetworkError,
   type NetworkErrorOptions,
   PlatformError,
   type PlatformErrorOptions,
-  PlugboardError,
-  type PlugboardErrorOptions,
-  RegistrationError,
-  type RegistrationErrorOptions,
-  type RegistrationFailure,
   RequestError,
   type RequestErrorOptions,
   type RequestSummary,
@@ -64,9 +69,7 @@ export {
   type ResponseValidationErrorOptions,
   TimeoutError,
   type TimeoutErrorOptions,
-  UnknownConnectorError,
-  type UnknownConnectorErrorOptions,
-} from './errors/index.js'
+} from './errors/request-errors.js'
 export type {
   ConfigurationEntryRecord,
   GenericInstanceConfiguration,

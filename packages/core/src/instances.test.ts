@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createPlatformClient } from './client/index.js'
-import { ResponseValidationError } from './errors/index.js'
+import { createPlatformClient } from './client/create-client.js'
+import { ResponseValidationError } from './errors/request-errors.js'
 import { NEXT_PAGE_HEADER } from './protocol/index.js'
 import { createRegistry } from './registry.js'
 import { acme } from './test-support/connectors.js'

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import { createPlatformClient } from './client/index.js'
+import { createPlatformClient } from './client/create-client.js'
 import type { GenericInstanceConfiguration, Instance, ProvisionedInstance } from './instance.js'
 import { createRegistry } from './registry.js'
 import { acme, globex } from './test-support/connectors.js'

@@ -1,11 +1,9 @@
 import { inspect } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createPlatformClient } from './client/index.js'
-import {
-  ConfigurationError,
-  InvalidArgumentError,
-  ResponseValidationError,
-} from './errors/index.js'
+import { createPlatformClient } from './client/create-client.js'
+import { ConfigurationError } from './errors/configuration-error.js'
+import { InvalidArgumentError } from './errors/invalid-argument-error.js'
+import { ResponseValidationError } from './errors/request-errors.js'
 import { createRegistry } from './registry.js'
 import { acme } from './test-support/connectors.js'
 import {

@@ -1,5 +1,5 @@
 import type { AnyConnector } from './connector.js'
-import { RegistrationError, UnknownConnectorError } from './errors/index.js'
+import { RegistrationError, UnknownConnectorError } from './errors/registry-errors.js'
 import { SPECIFICATION_VERSION } from './specification.js'
 
 /**

@@ -9,63 +9,29 @@
 
 import { describe, it } from 'vitest'
 import type { AnyConnector } from './index.js'
-import {
+import { connectorChecks } from './testing/checks.js'
+import type { TestConnectorOptions } from './testing/conformance-error.js'
+
+export { connectorChecks } from './testing/checks.js'
+export {
   checkRequiredEntries,
   checkSampleAccepted,
   checkSecretRedaction,
   checkUnknownEntry,
 } from './testing/configuration-checks.js'
-import {
+export {
   ConformanceError,
   type ConnectorCheck,
   type TestConnectorOptions,
 } from './testing/conformance-error.js'
-import {
+export {
   checkDescriptions,
   checkDescriptor,
   checkRegistryRoundTrip,
   checkResponseAcceptsSample,
   checkSpecificationVersion,
 } from './testing/definition-checks.js'
-import { UNKNOWN_ENTRY_KEY } from './testing/support.js'
-
-export {
-  ConformanceError,
-  type ConnectorCheck,
-  checkDescriptions,
-  checkDescriptor,
-  checkRegistryRoundTrip,
-  checkRequiredEntries,
-  checkResponseAcceptsSample,
-  checkSampleAccepted,
-  checkSecretRedaction,
-  checkSpecificationVersion,
-  checkUnknownEntry,
-  type TestConnectorOptions,
-  UNKNOWN_ENTRY_KEY,
-}
-
-/** Every standard check, in the order {@link testConnector} runs them. */
-export const connectorChecks: readonly ConnectorCheck[] = [
-  { name: 'implements the current connector specification', run: checkSpecificationVersion },
-  { name: 'has a descriptor that matches its key, hub and authentication', run: checkDescriptor },
-  { name: 'describes every configuration entry', run: checkDescriptions },
-  {
-    name: 'refuses an empty configuration naming exactly the required entries',
-    run: checkRequiredEntries,
-  },
-  { name: 'refuses an unknown configuration entry, naming it', run: checkUnknownEntry },
-  { name: 'accepts its own sample configuration', run: checkSampleAccepted },
-  { name: 'never shows a secret value in a configuration error', run: checkSecretRedaction },
-  {
-    name: 'parses the configuration the platform returns for its sample',
-    run: checkResponseAcceptsSample,
-  },
-  {
-    name: 'round-trips through a registry and refuses a duplicate key',
-    run: checkRegistryRoundTrip,
-  },
-]
+export { UNKNOWN_ENTRY_KEY } from './testing/support.js'
 
 /**
  * Registers a vitest `describe` suite that runs every standard conformance check

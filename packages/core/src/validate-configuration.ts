@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { configEntries, secretKeys } from './config-entries.js'
 import type { AnyConnector } from './connector.js'
-import { ConfigurationError, type ConfigurationIssue } from './errors/index.js'
+import { ConfigurationError, type ConfigurationIssue } from './errors/configuration-error.js'
 
 function describeIssue(issue: v.BaseIssue<unknown>, secret: boolean): string {
   if (!secret || issue.received === 'undefined') return issue.message

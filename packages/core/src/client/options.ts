@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors/index.js'
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js'
 import { DEFAULT_VOCABULARY, VOCABULARIES, type Vocabulary } from '../protocol/vocabulary.js'
 import type { ConnectorLookup } from '../registry.js'
 

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { secretKeys } from '../config-entries.js'
 import type { AnyConnector } from '../connector.js'
-import { type RequestSummary, ResponseValidationError } from '../errors/index.js'
+import { type RequestSummary, ResponseValidationError } from '../errors/request-errors.js'
 import type { ConfigurationEntryRecord, Instance, InstanceConnector } from '../instance.js'
 import { MASK } from '../protocol/facts.js'
 import {

@@ -1,5 +1,5 @@
 import type { AnyConnector, ConfigurationOf } from '../connector.js'
-import { ResponseValidationError } from '../errors/index.js'
+import { ResponseValidationError } from '../errors/request-errors.js'
 import type { ProvisionedInstance, ProvisionRequest } from '../instance.js'
 import { connectorField } from '../protocol/vocabulary.js'
 import { validateConfiguration } from '../validate-configuration.js'

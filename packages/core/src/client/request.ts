@@ -1,5 +1,10 @@
 import * as v from 'valibot'
-import { NetworkError, PlatformError, type RequestSummary, TimeoutError } from '../errors/index.js'
+import {
+  NetworkError,
+  PlatformError,
+  type RequestSummary,
+  TimeoutError,
+} from '../errors/request-errors.js'
 import { errorBodySchema } from '../protocol/request-schemas.js'
 import { parseJsonBody } from './parse.js'
 import { createRedactor, type Redactor } from './redact.js'

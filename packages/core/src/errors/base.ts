@@ -10,8 +10,10 @@ export interface PlugboardErrorOptions {
  * side effect and a bundler can drop the classes an app never uses.
  */
 export function brandOf(name: string): symbol {
-  return Symbol.for(`@plugboard/core/${name}`)
+  return Symbol.for(`${prefix}${name}`)
 }
+
+const prefix = '@plugboard/core/'
 
 /**
  * The base class of every error plugboard throws. Every class carries a `Symbol.for` brand, so
@@ -48,13 +50,13 @@ export class PlugboardError extends Error {
     )
   }
 
-  override name = 'PlugboardError'
-
   /** Whether the same call may succeed if it is made again. */
   readonly isRetryable: boolean = false
 
   constructor(message: string, options: PlugboardErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    // The class's name, read from its brand: it survives minification, unlike `new.target.name`.
+    this.name = (new.target.brand.description ?? '').slice(prefix.length)
     // Brand the instance with every class of its chain, so each class's isInstance answers.
     for (
       let ctor: unknown = new.target;

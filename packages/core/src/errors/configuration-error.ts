@@ -46,7 +46,6 @@ export class ConfigurationError extends PlugboardError {
     return brandOf('ConfigurationError')
   }
 
-  override name = 'ConfigurationError'
   /** The key of the connector whose configuration was refused. */
   readonly connectorKey: string
   /** Every refused entry. */

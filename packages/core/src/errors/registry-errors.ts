@@ -14,7 +14,6 @@ export class UnknownConnectorError extends PlugboardError {
     return brandOf('UnknownConnectorError')
   }
 
-  override name = 'UnknownConnectorError'
   /** The key that was looked up. */
   readonly key: string
   /** The keys the registry holds. */
@@ -47,7 +46,6 @@ export class RegistrationError extends PlugboardError {
     return brandOf('RegistrationError')
   }
 
-  override name = 'RegistrationError'
   /** The key of the refused connector. */
   readonly key: string
   /** Why it was refused. */
@@ -57,32 +55,5 @@ export class RegistrationError extends PlugboardError {
     super(options.message)
     this.key = options.key
     this.reason = options.reason
-  }
-}
-
-/** The options of {@link InvalidArgumentError}. */
-export interface InvalidArgumentErrorOptions {
-  /** The name of the refused argument, e.g. `"name"` or `"baseUrl"`. */
-  readonly argument: string
-  /** What is wrong with it, in words. */
-  readonly message: string
-}
-
-/**
- * A call was made with an argument that cannot be sent: an empty instance name, a base URL that is
- * not an http(s) URL, an empty secret. Nothing was sent.
- */
-export class InvalidArgumentError extends PlugboardError {
-  static override get brand(): symbol {
-    return brandOf('InvalidArgumentError')
-  }
-
-  override name = 'InvalidArgumentError'
-  /** The name of the refused argument, e.g. `"name"` or `"baseUrl"`. */
-  readonly argument: string
-
-  constructor(options: InvalidArgumentErrorOptions) {
-    super(options.message)
-    this.argument = options.argument
   }
 }

@@ -51,7 +51,6 @@ export class PlatformError extends RequestError {
     return brandOf('PlatformError')
   }
 
-  override name = 'PlatformError'
   /** The HTTP status. */
   readonly status: number
   /** The platform's request id, for support. */
@@ -95,7 +94,6 @@ export class ResponseValidationError extends RequestError {
     return brandOf('ResponseValidationError')
   }
 
-  override name = 'ResponseValidationError'
   /** The dot path of the first field that failed in the answer's body (empty for the body itself). */
   readonly fieldPath: string
   /** Every failure, as `fieldPath: message`. */
@@ -139,7 +137,6 @@ export class NetworkError extends RequestError {
     return brandOf('NetworkError')
   }
 
-  override name = 'NetworkError'
   override readonly isRetryable = true
   /** The system's reason when it gave one (e.g. `ECONNRESET`, `ECONNREFUSED`). */
   readonly reason?: string | undefined
@@ -163,7 +160,6 @@ export class TimeoutError extends RequestError {
     return brandOf('TimeoutError')
   }
 
-  override name = 'TimeoutError'
   override readonly isRetryable = true
   /** The per-attempt timeout in milliseconds. */
   readonly timeout: number

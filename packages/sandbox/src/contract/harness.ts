@@ -5,6 +5,7 @@ import {
   type PlatformClientOptions,
 } from '@plugboard/core'
 import type { Vocabulary } from '@plugboard/core/protocol'
+import { afterAll, beforeAll } from 'vitest'
 import { SANDBOX_ORGANIZATION_SECRET, SANDBOX_USER_SECRET } from '../constants.js'
 import { createDefaultRegistry } from '../registry.js'
 import { type RunningSandbox, startSandbox } from '../server.js'
@@ -51,4 +52,25 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   )
+}
+
+/** What a contract suite works with, set before its tests run. */
+export interface ContractSetup {
+  /** The running sandbox. */
+  running: RunningSandbox
+  /** A client of it. */
+  client: PlatformClient
+}
+
+/** Starts a sandbox and a client for the suite (in `beforeAll`), and stops it afterwards. */
+export function useContractSandbox(vocabulary: Vocabulary): ContractSetup {
+  const setup = {} as ContractSetup
+  beforeAll(async () => {
+    setup.running = await startContractSandbox(vocabulary)
+    setup.client = contractClient(setup.running, vocabulary)
+  })
+  afterAll(async () => {
+    await setup.running.close()
+  })
+  return setup
 }

@@ -1,38 +1,16 @@
 import { chargebee } from '@plugboard/connector-chargebee'
-import {
-  ConfigurationError,
-  type PlatformClient,
-  PlatformError,
-  ResponseValidationError,
-} from '@plugboard/core'
+import { ConfigurationError, PlatformError, ResponseValidationError } from '@plugboard/core'
 import { MASK, VOCABULARIES } from '@plugboard/core/protocol'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningSandbox } from '../server.js'
-import {
-  API_KEY,
-  contractClient,
-  provisionChargebee,
-  rejection,
-  startContractSandbox,
-} from './harness.js'
+import { describe, expect, it } from 'vitest'
+import { API_KEY, provisionChargebee, rejection, useContractSandbox } from './harness.js'
 
 describe.each(VOCABULARIES)(
   'contract: the client against the sandbox, in the %s vocabulary',
   (vocabulary) => {
-    let running: RunningSandbox
-    let client: PlatformClient
-
-    beforeAll(async () => {
-      running = await startContractSandbox(vocabulary)
-      client = contractClient(running, vocabulary)
-    })
-
-    afterAll(async () => {
-      await running.close()
-    })
+    const setup = useContractSandbox(vocabulary)
 
     it('provisions an instance typed by its connector, the secret masked, the token returned', async () => {
-      const instance = await provisionChargebee(client, 'Provisioned', ['billing'])
+      const instance = await provisionChargebee(setup.client, 'Provisioned', ['billing'])
       expect(instance.token).toMatch(/\S{20,}/)
       expect(instance.connector.key).toBe('chargebee')
       expect(instance.configuration.site).toBe('acme-test')
@@ -43,7 +21,10 @@ describe.each(VOCABULARIES)(
 
     it('refuses a configuration before sending, and the sandbox refuses what the client would', async () => {
       const refused = await rejection(
-        client.provision(chargebee, { name: 'x', configuration: { site: 'acme-test' } as never }),
+        setup.client.provision(chargebee, {
+          name: 'x',
+          configuration: { site: 'acme-test' } as never,
+        }),
       )
       expect(ConfigurationError.isInstance(refused)).toBe(true)
     })
@@ -52,12 +33,12 @@ describe.each(VOCABULARIES)(
       const tag = `page-${vocabulary}`
       const ids: number[] = []
       for (let index = 0; index < 3; index++) {
-        ids.push((await provisionChargebee(client, `Paged ${index}`, [tag])).id)
+        ids.push((await provisionChargebee(setup.client, `Paged ${index}`, [tag])).id)
       }
-      const first = await client.instances.list({ tags: [tag], pageSize: 2 })
+      const first = await setup.client.instances.list({ tags: [tag], pageSize: 2 })
       expect(first.instances.map((instance) => instance.id)).toEqual(ids.slice(0, 2))
       expect(first.nextPage).toBeTypeOf('string')
-      const second = await client.instances.list({
+      const second = await setup.client.instances.list({
         tags: [tag],
         pageSize: 2,
         nextPage: first.nextPage,
@@ -65,80 +46,82 @@ describe.each(VOCABULARIES)(
       expect(second.instances.map((instance) => instance.id)).toEqual(ids.slice(2))
       expect(second.nextPage).toBeUndefined()
       const all: number[] = []
-      for await (const instance of client.instances.iterate({ tags: [tag], pageSize: 1 })) {
+      for await (const instance of setup.client.instances.iterate({ tags: [tag], pageSize: 1 })) {
         all.push(instance.id)
       }
       expect(all).toEqual(ids)
-      const found = await client.instances.list({ searchText: 'Paged 1' })
+      const found = await setup.client.instances.list({ searchText: 'Paged 1' })
       expect(found.instances.map((instance) => instance.id)).toEqual([ids[1]])
     })
 
     it('gets an instance, generic or typed by its connector', async () => {
-      const { id } = await provisionChargebee(client, 'Fetched')
-      const generic = await client.instances.get(id)
+      const { id } = await provisionChargebee(setup.client, 'Fetched')
+      const generic = await setup.client.instances.get(id)
       expect(generic).toMatchObject({ id, name: 'Fetched' })
       expect(generic.token).toBeUndefined()
-      const typed = await client.instances.get(String(id), chargebee)
+      const typed = await setup.client.instances.get(String(id), chargebee)
       expect(typed.configuration['pagination.max']).toBe('100')
     })
 
     it('updates, patches and deletes an instance by id', async () => {
-      const { id } = await provisionChargebee(client, 'Before', ['a'])
-      const updated = await client.instances.update(
+      const { id } = await provisionChargebee(setup.client, 'Before', ['a'])
+      const updated = await setup.client.instances.update(
         id,
         { name: 'Replaced', configuration: { site: 'acme-live', username: API_KEY }, tags: ['b'] },
         chargebee,
       )
       expect(updated).toMatchObject({ name: 'Replaced', tags: ['b'] })
       expect(updated.configuration.site).toBe('acme-live')
-      const patched = await client.instances.patch(id, { tags: ['c'] })
+      const patched = await setup.client.instances.patch(id, { tags: ['c'] })
       expect(patched).toMatchObject({ name: 'Replaced', tags: ['c'] })
-      await client.instances.delete(id)
-      const gone = await rejection(client.instances.get(id))
+      await setup.client.instances.delete(id)
+      const gone = await rejection(setup.client.instances.get(id))
       expect(PlatformError.isInstance(gone) && gone.status).toBe(404)
     })
 
     it('lists, gets and sets configuration entries by id or key', async () => {
-      const { id } = await provisionChargebee(client, 'Configured')
-      const entries = await client.instances.configuration(id)
+      const { id } = await provisionChargebee(setup.client, 'Configured')
+      const entries = await setup.client.instances.configuration(id)
       const site = entries.find((entry) => entry.key === 'site')
       expect(site?.propertyValue).toBe('acme-test')
       expect(entries.find((entry) => entry.key === 'username')?.propertyValue).toBe(MASK)
-      expect(await client.instances.getConfiguration(id, site?.id ?? 0)).toEqual(site)
-      expect(await client.instances.getConfiguration(id, 'site')).toEqual(site)
-      const set = await client.instances.setConfiguration(id, 'site', 'acme-other')
+      expect(await setup.client.instances.getConfiguration(id, site?.id ?? 0)).toEqual(site)
+      expect(await setup.client.instances.getConfiguration(id, 'site')).toEqual(site)
+      const set = await setup.client.instances.setConfiguration(id, 'site', 'acme-other')
       expect(set).toMatchObject({ key: 'site', propertyValue: 'acme-other' })
-      expect((await client.instances.get(id, chargebee)).configuration.site).toBe('acme-other')
-      const missing = await rejection(client.instances.getConfiguration(id, 'nothing'))
+      expect((await setup.client.instances.get(id, chargebee)).configuration.site).toBe(
+        'acme-other',
+      )
+      const missing = await rejection(setup.client.instances.getConfiguration(id, 'nothing'))
       expect(PlatformError.isInstance(missing) && missing.status).toBe(404)
     })
 
     it('disables and enables an instance', async () => {
-      const { id, token } = await provisionChargebee(client, 'Toggled')
-      await client.instances.disable(id)
-      expect((await client.instances.get(id)).disabled).toBe(true)
-      const refused = await rejection(client.forInstance(token).get('hubs/payment/customers'))
+      const { id, token } = await provisionChargebee(setup.client, 'Toggled')
+      await setup.client.instances.disable(id)
+      expect((await setup.client.instances.get(id)).disabled).toBe(true)
+      const refused = await rejection(setup.client.forInstance(token).get('hubs/payment/customers'))
       expect(PlatformError.isInstance(refused) && refused.status).toBe(403)
-      await client.instances.enable(id)
-      expect((await client.instances.get(id)).disabled).toBe(false)
+      await setup.client.instances.enable(id)
+      expect((await setup.client.instances.get(id)).disabled).toBe(false)
     })
 
     it('reads a connector descriptor, its parameters normalized', async () => {
-      const descriptor = await client.connectors.get('chargebee')
+      const descriptor = await setup.client.connectors.get('chargebee')
       expect(descriptor).toMatchObject({
         id: chargebee.descriptor.id,
         key: 'chargebee',
         hub: 'payment',
       })
       expect(descriptor.parameters?.[0]?.connectorId).toBe(chargebee.descriptor.id)
-      const unknown = await rejection(client.connectors.get('nosuch'))
+      const unknown = await rejection(setup.client.connectors.get('nosuch'))
       expect(PlatformError.isInstance(unknown) && unknown.status).toBe(404)
     })
 
     it('parses what it gets with the connector given, refusing another connector', async () => {
-      const { id } = await provisionChargebee(client, 'Checked')
+      const { id } = await provisionChargebee(setup.client, 'Checked')
       const { stripe } = await import('@plugboard/connector-stripe')
-      const error = await rejection(client.instances.get(id, stripe))
+      const error = await rejection(setup.client.instances.get(id, stripe))
       expect(ResponseValidationError.isInstance(error)).toBe(true)
       expect((error as ResponseValidationError).fieldPath).toBe(`${vocabulary}.key`)
     })

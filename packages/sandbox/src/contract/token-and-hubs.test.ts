@@ -1,34 +1,23 @@
 import { chargebee } from '@plugboard/connector-chargebee'
-import { type HookRequest, type PlatformClient, PlatformError } from '@plugboard/core'
+import { type HookRequest, PlatformError } from '@plugboard/core'
 import { MASK, VOCABULARIES } from '@plugboard/core/protocol'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningSandbox } from '../server.js'
+import { describe, expect, it } from 'vitest'
 import {
   API_KEY,
   contractClient,
   provisionChargebee,
   rejection,
-  startContractSandbox,
+  useContractSandbox,
 } from './harness.js'
 
 describe.each(VOCABULARIES)(
   'contract: token-scoped calls and hub calls, in the %s vocabulary',
   (vocabulary) => {
-    let running: RunningSandbox
-    let client: PlatformClient
-
-    beforeAll(async () => {
-      running = await startContractSandbox(vocabulary)
-      client = contractClient(running, vocabulary)
-    })
-
-    afterAll(async () => {
-      await running.close()
-    })
+    const setup = useContractSandbox(vocabulary)
 
     it('serves every instance call in its token-scoped form', async () => {
-      const { id, token } = await provisionChargebee(client, 'Scoped')
-      const scoped = client.forInstance(token).instance
+      const { id, token } = await provisionChargebee(setup.client, 'Scoped')
+      const scoped = setup.client.forInstance(token).instance
       expect((await scoped.get()).id).toBe(id)
       expect((await scoped.get(chargebee)).configuration.username).toBe(MASK)
       const updated = await scoped.update(
@@ -42,17 +31,17 @@ describe.each(VOCABULARIES)(
       expect((await scoped.getConfiguration('site')).propertyValue).toBe('acme-test')
       expect((await scoped.setConfiguration('site', 'acme-new')).propertyValue).toBe('acme-new')
       await scoped.disable()
-      expect((await client.instances.get(id)).disabled).toBe(true)
+      expect((await setup.client.instances.get(id)).disabled).toBe(true)
       await scoped.enable()
-      expect((await client.instances.get(id)).disabled).toBe(false)
+      expect((await setup.client.instances.get(id)).disabled).toBe(false)
       await scoped.delete()
       const gone = await rejection(scoped.get())
       expect(PlatformError.isInstance(gone) && gone.status).toBe(401)
     })
 
     it('makes hub calls with the token, mapping the answers the sandbox gives', async () => {
-      const { token } = await provisionChargebee(client, 'Hub')
-      const hub = client.forInstance(token)
+      const { token } = await provisionChargebee(setup.client, 'Hub')
+      const hub = setup.client.forInstance(token)
       expect(await hub.get('hubs/payment/customers', { searchParams: { pageSize: 5 } })).toEqual([])
       for (const call of [
         () => hub.post('hubs/payment/customers', { json: { email: 'a@b.test' } }),
@@ -65,14 +54,16 @@ describe.each(VOCABULARIES)(
       }
       const otherHub = await rejection(hub.get('hubs/crm/contacts'))
       expect(PlatformError.isInstance(otherHub) && otherHub.status).toBe(404)
-      const badToken = await rejection(client.forInstance('not-a-token').get('hubs/payment/x'))
+      const badToken = await rejection(
+        setup.client.forInstance('not-a-token').get('hubs/payment/x'),
+      )
       expect(PlatformError.isInstance(badToken) && badToken.status).toBe(401)
     })
 
     it('runs caller hooks around each attempt without ever showing them the Authorization header', async () => {
       const seen: HookRequest[] = []
       const statuses: number[] = []
-      const hooked = contractClient(running, vocabulary, {
+      const hooked = contractClient(setup.running, vocabulary, {
         hooks: {
           beforeRequest: [({ request }) => void seen.push(request)],
           afterResponse: [({ response }) => void statuses.push(response.status)],

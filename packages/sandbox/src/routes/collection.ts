@@ -6,14 +6,8 @@ import { mergeConfiguration } from '../configuration.js'
 import { HttpError } from '../http-error.js'
 import { instanceJson } from '../present.js'
 import { random32 } from '../random.js'
-import {
-  type Ctx,
-  cleanName,
-  cleanTags,
-  keyFromBody,
-  type RouteKit,
-  type SandboxEnv,
-} from './kit.js'
+import { cleanName, cleanTags, keyFromBody } from './instance-input.js'
+import type { Ctx, RouteKit, SandboxEnv } from './kit.js'
 import { decodePageToken, encodePageToken, parsePageSize } from './paging.js'
 
 /** `POST /instances` (and `POST /elements/{key}/instances`): provisions an instance. */

@@ -5,14 +5,8 @@ import { mergeConfiguration } from '../configuration.js'
 import { HttpError } from '../http-error.js'
 import type { InstanceRecord } from '../store.js'
 import { configurationRoutes } from './configuration.js'
-import {
-  type Ctx,
-  cleanName,
-  cleanTags,
-  keyFromBody,
-  type RouteKit,
-  type SandboxEnv,
-} from './kit.js'
+import { cleanName, cleanTags, keyFromBody } from './instance-input.js'
+import type { Ctx, RouteKit, SandboxEnv } from './kit.js'
 import { resource } from './resource.js'
 
 /** Reads a PUT or PATCH body for `record`: a body naming another connector is refused. */
