@@ -45,7 +45,7 @@ export class InstanceResource<Target extends InstanceTarget> {
   get<C extends AnyConnector>(...args: [...Target, connector: C]): Promise<InstanceOf<C>>
   get(...args: unknown[]): Promise<Instance<unknown>> {
     const [path, connector] = this.#split(args)
-    return this.#instance('GET', path, undefined, connector as AnyConnector | undefined)
+    return this.#instance('GET', path, undefined, connectorArgument(connector))
   }
 
   /** Replaces an instance (`PUT /instances/{id}`). */
@@ -59,7 +59,7 @@ export class InstanceResource<Target extends InstanceTarget> {
   ): Promise<InstanceOf<C>>
   update(...args: unknown[]): Promise<Instance<unknown>> {
     const [path, body, connector] = this.#split(args)
-    return this.#instance('PUT', path, body as InstancePatch, connector as AnyConnector | undefined)
+    return this.#instance('PUT', path, body, connectorArgument(connector))
   }
 
   /** Updates some fields of an instance (`PATCH /instances/{id}`); `tags` replaces all tags. */
@@ -70,12 +70,7 @@ export class InstanceResource<Target extends InstanceTarget> {
   ): Promise<InstanceOf<C>>
   patch(...args: unknown[]): Promise<Instance<unknown>> {
     const [path, body, connector] = this.#split(args)
-    return this.#instance(
-      'PATCH',
-      path,
-      body as InstancePatch,
-      connector as AnyConnector | undefined,
-    )
+    return this.#instance('PATCH', path, body, connectorArgument(connector))
   }
 
   /** Deletes an instance (`DELETE /instances/{id}`). Its token answers 401 afterwards. */
@@ -152,11 +147,11 @@ export class InstanceResource<Target extends InstanceTarget> {
   async #instance(
     method: Method,
     path: string,
-    body: InstancePatch | undefined,
+    body: unknown,
     connector: AnyConnector | undefined,
   ): Promise<Instance<unknown>> {
     const context = this.#context
-    const json = body === undefined ? undefined : updateBody(context, body, connector, method)
+    const json = method === 'GET' ? undefined : updateBody(context, body, connector, method)
     return request(
       context.transport,
       { method, path, json, secrets: configurationSecrets(json?.configuration, connector) },
@@ -171,15 +166,29 @@ export class InstanceResource<Target extends InstanceTarget> {
   }
 }
 
+function isConnector(value: unknown): value is AnyConnector {
+  return typeof value === 'object' && value !== null && 'key' in value && 'config' in value
+}
+
+/** The connector a call names, if any; anything else in its place is refused. */
+function connectorArgument(value: unknown): AnyConnector | undefined {
+  if (value === undefined || isConnector(value)) return value
+  return invalid('connector', 'The connector must be a connector definition (defineConnector).')
+}
+
+function isUpdate(value: unknown): value is InstancePatch {
+  return typeof value === 'object' && value !== null
+}
+
 function updateBody(
   context: Context,
-  body: InstancePatch,
+  body: unknown,
   connector: AnyConnector | undefined,
   method: Method,
 ): Record<string, unknown> {
   const full = method === 'PUT'
-  if (typeof body !== 'object' || body === null) {
-    invalid('body', 'The update body must be an object.')
+  if (!isUpdate(body)) {
+    return invalid('body', 'The update body must be an object.')
   }
   if (full && (typeof body.name !== 'string' || body.name.trim() === '')) {
     invalid('name', 'A full update needs the instance name (a non-empty string).')

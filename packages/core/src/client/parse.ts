@@ -109,7 +109,7 @@ function normalizeDescriptor(raw: unknown): unknown {
 export function parseConnector(body: unknown, { request }: Answer): InstanceConnector {
   const result = v.safeParse(instanceConnectorSchema, normalizeDescriptor(body))
   if (!result.success) throw responseError(request, result.issues)
-  return result.output as InstanceConnector
+  return result.output
 }
 
 /** What `parseInstance` needs to know. */
@@ -164,9 +164,9 @@ export function parseInstance(body: unknown, options: ParseInstanceOptions): Ins
   if (!configuration.success) {
     throw responseError(request, configuration.issues, ['configuration'])
   }
-  const instance = { ...envelope.output, configuration: configuration.output }
+  const instance: Instance<unknown> = { ...envelope.output, configuration: configuration.output }
   maskInInspect(instance, connector === undefined ? new Set() : secretKeys(connector))
-  return instance as Instance<unknown>
+  return instance
 }
 
 /** Parses a list of instances. */
@@ -203,7 +203,7 @@ export function parseConfigurationEntries(
 ): ConfigurationEntryRecord[] {
   const result = v.safeParse(v.array(configurationEntrySchema), body)
   if (!result.success) throw responseError(request, result.issues)
-  return result.output as ConfigurationEntryRecord[]
+  return result.output
 }
 
 /** Parses one configuration entry (`GET` or `PATCH /instances/{id}/configuration/{configId}`). */
@@ -213,7 +213,7 @@ export function parseConfigurationEntry(
 ): ConfigurationEntryRecord {
   const result = v.safeParse(configurationEntrySchema, body)
   if (!result.success) throw responseError(request, result.issues)
-  return result.output as ConfigurationEntryRecord
+  return result.output
 }
 
 /**

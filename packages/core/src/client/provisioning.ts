@@ -1,4 +1,4 @@
-import type { AnyConnector, ConfigurationOf } from '../connector.js'
+import type { AnyConnector } from '../connector.js'
 import { ResponseValidationError } from '../errors/request-errors.js'
 import type { ProvisionedInstance, ProvisionRequest } from '../instance.js'
 import { connectorField } from '../protocol/vocabulary.js'
@@ -39,10 +39,7 @@ export async function provision<C extends AnyConnector>(
 ): Promise<ProvisionedInstance<C>> {
   checkRequest(request)
   const { secrets } = context.transport
-  const configuration = validateConfiguration(
-    connector,
-    request.configuration as ConfigurationOf<C>,
-  )
+  const configuration = validateConfiguration(connector, request.configuration)
   const sent = configurationSecrets(configuration, connector)
   for (const value of sent) secrets.add(value)
   const answer = await send(context.transport, {
