@@ -2,7 +2,20 @@ import { secretKeys } from '../config-entries.js'
 import type { AnyConnector } from '../connector.js'
 import type { Vocabulary } from '../protocol/vocabulary.js'
 import { invalid, type ResolvedOptions } from './options.js'
-import type { Transport } from './transport.js'
+
+/**
+ * What requests of one client (or instance client) share. Its ky instance is kept apart, in
+ * `kyOf` (transport.ts): no ky type reaches a declaration of the client.
+ */
+export interface Transport {
+  /** The per-attempt timeout in milliseconds. */
+  readonly timeout: number
+  /**
+   * The secrets to redact: user and organization secrets, and every instance token and secret
+   * value the client has seen (one live set, shared by a client and its instance clients).
+   */
+  readonly secrets: Set<string>
+}
 
 /** What every resource of a client shares. */
 export interface Context {

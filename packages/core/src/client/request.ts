@@ -6,9 +6,10 @@ import {
   TimeoutError,
 } from '../errors/request-errors.js'
 import { errorBodySchema } from '../protocol/request-schemas.js'
+import type { Transport } from './context.js'
 import { parseJsonBody } from './parse.js'
 import { createRedactor, type Redactor } from './redact.js'
-import { kyOf, loadKy, type Transport } from './transport.js'
+import { kyOf, loadKy } from './transport.js'
 
 /** The HTTP methods the client sends. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'

@@ -1,6 +1,7 @@
 import type { Hooks, KyInstance, Options } from 'ky'
 import { formatAuthorization, RETRYABLE_STATUSES } from '../protocol/index.js'
 import { USER_AGENT } from '../version.js'
+import type { Transport } from './context.js'
 import type { HookRequest, PlatformHooks, ResolvedOptions } from './options.js'
 
 type KyModule = typeof import('ky')
@@ -15,20 +16,6 @@ let loading: Promise<KyModule> | undefined
 export function loadKy(): Promise<KyModule> {
   loading ??= import('ky')
   return loading
-}
-
-/**
- * What requests of one client (or instance client) share. Its ky instance is kept apart, in
- * {@link kyOf}: no ky type reaches a declaration of the client.
- */
-export interface Transport {
-  /** The per-attempt timeout in milliseconds. */
-  readonly timeout: number
-  /**
-   * The secrets to redact: user and organization secrets, and every instance token and secret
-   * value the client has seen (one live set, shared by a client and its instance clients).
-   */
-  readonly secrets: Set<string>
 }
 
 const kyInstances = new WeakMap<Transport, () => Promise<KyInstance>>()
