@@ -1,9 +1,6 @@
 import { MASK } from '../protocol/facts.js'
 
-/** What a redacted secret is replaced with: the protocol's mask. */
-export const REDACTED: string = MASK
-
-/** Replaces known secrets in a text with {@link REDACTED}. */
+/** Replaces known secrets in a text with the protocol's mask. */
 export type Redactor = (text: string) => string
 
 /**
@@ -27,7 +24,7 @@ export function createRedactor(secrets: Iterable<string | null | undefined>): Re
   if (ordered.length === 0) return (text) => text
   return (text) => {
     let result = text
-    for (const needle of ordered) result = result.split(needle).join(REDACTED)
+    for (const needle of ordered) result = result.split(needle).join(MASK)
     return result
   }
 }
