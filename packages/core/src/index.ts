@@ -9,10 +9,9 @@
 export type { ConnectorsResource } from './client/connectors.js'
 export {
   createPlatformClient,
-  type InstancesApi,
   type PlatformClient,
 } from './client/create-client.js'
-export type { CurrentInstanceApi, HubRequestOptions, InstanceClient } from './client/hub.js'
+export type { HubRequestOptions, InstanceClient } from './client/hub.js'
 export type { InstanceId, InstanceResource, InstanceTarget } from './client/instance-resource.js'
 export type { InstancesResource } from './client/instances.js'
 export type {

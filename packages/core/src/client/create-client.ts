@@ -9,9 +9,6 @@ import { checkSecret, type PlatformClientOptions, resolveOptions } from './optio
 import { provision } from './provisioning.js'
 import { createTransport, withToken } from './transport.js'
 
-/** The calls on instances by id, and the collection (`list`, `iterate`). */
-export type InstancesApi = InstancesResource
-
 /** A client for the platform's instances API. Build one with {@link createPlatformClient}. */
 export interface PlatformClient {
   /** The normalized base URL (with a trailing slash). */
@@ -38,7 +35,7 @@ export interface PlatformClient {
     request: NoInfer<ProvisionRequest<C>>,
   ): Promise<ProvisionedInstance<C>>
   /** The calls on instances by id. */
-  readonly instances: InstancesApi
+  readonly instances: InstancesResource
   /** The platform's connector descriptors. */
   readonly connectors: ConnectorsResource
   /**

@@ -18,9 +18,6 @@ export interface HubRequestOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined
 }
 
-/** The token-scoped instance calls (`/instances…` without an id): the token names the instance. */
-export type CurrentInstanceApi = InstanceResource<[]>
-
 function hubPath(path: unknown): string {
   if (typeof path !== 'string' || path.trim() === '') {
     invalid('path', 'The path must be a non-empty string, e.g. "hubs/payment/customers".')
@@ -48,7 +45,7 @@ function hubParams(searchParams: HubRequestOptions['searchParams']): URLSearchPa
 export class InstanceClient {
   readonly #context: Context
   /** The token-scoped instance routes (`/instances…` without an id). */
-  readonly instance: CurrentInstanceApi
+  readonly instance: InstanceResource<[]>
 
   /** @internal Built by `PlatformClient.forInstance`. */
   constructor(context: Context) {

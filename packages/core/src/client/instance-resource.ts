@@ -23,9 +23,9 @@ export type InstanceId = number | string
 export type InstanceTarget = [] | [id: InstanceId]
 
 /**
- * The calls on one instance. One resource serves both forms: {@link InstancesApi} takes the
+ * The calls on one instance. One resource serves both forms: {@link InstancesResource} takes the
  * instance id first (`client.instances.get(12)`), an instance client's
- * {@link CurrentInstanceApi} names no id (`client.forInstance(token).instance.get()`).
+ * `InstanceResource<[]>` names no id (`client.forInstance(token).instance.get()`).
  *
  * @typeParam Target - what each call takes first to name the instance.
  */
