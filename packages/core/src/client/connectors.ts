@@ -13,7 +13,7 @@ export class ConnectorsResource {
   }
 
   /** The descriptor of the connector `key` (`GET /elements/{key}`). */
-  get(key: string): Promise<InstanceConnector> {
+  async get(key: string): Promise<InstanceConnector> {
     const path = `elements/${segment('key', key)}`
     return request(this.#context.transport, { method: 'GET', path }, parseConnector)
   }

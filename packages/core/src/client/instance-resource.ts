@@ -43,7 +43,7 @@ export class InstanceResource<Target extends InstanceTarget> {
   get(...target: Target): Promise<Instance>
   /** One instance of `connector`, its configuration typed and parsed by the connector's schema. */
   get<C extends AnyConnector>(...args: [...Target, connector: C]): Promise<InstanceOf<C>>
-  get(...args: unknown[]): Promise<Instance<unknown>> {
+  async get(...args: unknown[]): Promise<Instance<unknown>> {
     const [path, connector] = this.#split(args)
     return this.#instance('GET', path, undefined, connectorArgument(connector))
   }
@@ -57,7 +57,7 @@ export class InstanceResource<Target extends InstanceTarget> {
   update<C extends AnyConnector>(
     ...args: [...Target, body: InstanceUpdate, connector: C]
   ): Promise<InstanceOf<C>>
-  update(...args: unknown[]): Promise<Instance<unknown>> {
+  async update(...args: unknown[]): Promise<Instance<unknown>> {
     const [path, body, connector] = this.#split(args)
     return this.#instance('PUT', path, body, connectorArgument(connector))
   }
@@ -68,21 +68,21 @@ export class InstanceResource<Target extends InstanceTarget> {
   patch<C extends AnyConnector>(
     ...args: [...Target, body: InstancePatch, connector: C]
   ): Promise<InstanceOf<C>>
-  patch(...args: unknown[]): Promise<Instance<unknown>> {
+  async patch(...args: unknown[]): Promise<Instance<unknown>> {
     const [path, body, connector] = this.#split(args)
     return this.#instance('PATCH', path, body, connectorArgument(connector))
   }
 
   /** Deletes an instance (`DELETE /instances/{id}`). Its token answers 401 afterwards. */
   delete(...target: Target): Promise<void>
-  delete(...args: unknown[]): Promise<void> {
+  async delete(...args: unknown[]): Promise<void> {
     const [path] = this.#split(args)
     return requestNothing(this.#context.transport, { method: 'DELETE', path })
   }
 
   /** An instance's configuration entries (`GET /instances/{id}/configuration`). */
   configuration(...target: Target): Promise<ConfigurationEntryRecord[]>
-  configuration(...args: unknown[]): Promise<ConfigurationEntryRecord[]> {
+  async configuration(...args: unknown[]): Promise<ConfigurationEntryRecord[]> {
     const [path] = this.#split(args)
     return request(
       this.#context.transport,
@@ -93,7 +93,7 @@ export class InstanceResource<Target extends InstanceTarget> {
 
   /** One configuration entry, by id or key (`GET /instances/{id}/configuration/{configId}`). */
   getConfiguration(...args: [...Target, configId: InstanceId]): Promise<ConfigurationEntryRecord>
-  getConfiguration(...args: unknown[]): Promise<ConfigurationEntryRecord> {
+  async getConfiguration(...args: unknown[]): Promise<ConfigurationEntryRecord> {
     const [path, configId] = this.#split(args)
     return request(
       this.#context.transport,
@@ -125,14 +125,14 @@ export class InstanceResource<Target extends InstanceTarget> {
 
   /** Enables an instance (`PUT /instances/{id}/enabled`). */
   enable(...target: Target): Promise<void>
-  enable(...args: unknown[]): Promise<void> {
+  async enable(...args: unknown[]): Promise<void> {
     const [path] = this.#split(args)
     return requestNothing(this.#context.transport, { method: 'PUT', path: `${path}/enabled` })
   }
 
   /** Disables an instance (`DELETE /instances/{id}/enabled`); its hub calls then answer 403. */
   disable(...target: Target): Promise<void>
-  disable(...args: unknown[]): Promise<void> {
+  async disable(...args: unknown[]): Promise<void> {
     const [path] = this.#split(args)
     return requestNothing(this.#context.transport, { method: 'DELETE', path: `${path}/enabled` })
   }
