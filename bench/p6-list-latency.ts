@@ -4,6 +4,7 @@
  * from each, alternating request by request; medians of the latency.
  */
 import type { Agent } from 'node:http'
+import { NEXT_PAGE_HEADER } from '@plugboard/core/protocol'
 import { keepAliveAgent, send } from './lib/http.ts'
 import { type BenchRow, progress, runAlone } from './lib/row.ts'
 import { type SandboxProcess, startSandboxProcess } from './lib/sandbox-process.ts'
@@ -15,7 +16,6 @@ const PAGE_SIZE = 100
 const ROUNDS = 300
 const WARMUP = 30
 const TARGET = 1.5
-const NEXT_PAGE_HEADER = 'elements-next-page-token'
 
 /** Runs P6 and returns its row. */
 export async function run(): Promise<BenchRow> {

@@ -1,23 +1,59 @@
-import { defineConfig, type UserConfig } from 'tsdown'
+import path from 'node:path'
+import { defineConfig, type Rolldown, type UserConfig } from 'tsdown'
+
+const source = path.resolve(import.meta.dirname, 'src')
+
+/**
+ * Keeps the other entries of this package external: an import that resolves into `src/protocol/`
+ * becomes `@plugboard/core/protocol`, one of `src/index.ts` (with `core`) `@plugboard/core`. So the
+ * conformance kit checks the app's copy of core instead of bundling its own, and the client and
+ * the sandbox share one protocol module.
+ */
+function entriesAsPackages(core: boolean): Rolldown.Plugin {
+  return {
+    name: 'plugboard:entry-as-package',
+    resolveId(id, importer) {
+      if (importer === undefined || !id.startsWith('.')) return null
+      const target = path
+        .resolve(path.dirname(importer), id)
+        .replace(/\.d\.ts$/, '')
+        .replace(/\.[jt]s$/, '')
+      const relative = path.relative(source, target)
+      if (relative.startsWith(`protocol${path.sep}`)) {
+        return { id: '@plugboard/core/protocol', external: true }
+      }
+      return core && relative === 'index' ? { id: '@plugboard/core', external: true } : null
+    },
+  }
+}
 
 const shared: UserConfig = {
   format: 'esm',
   platform: 'neutral',
   dts: true,
-  deps: { neverBundle: ['vitest'] },
+  deps: { neverBundle: ['vitest', /^@plugboard\/core/] },
 }
 
-// Two builds, not one with two entries: each entry is then one self-contained module, so
-// importing '@plugboard/core' loads a single file (no shared chunk to resolve and compile at
-// start-up). The kit's copy of core's classes is harmless: every error class is recognised by its
-// Symbol.for brand, whichever copy made it.
+// One build per entry: each entry is one module, and each imports the others by package name.
 export default defineConfig([
-  { ...shared, entry: ['src/index.ts'] },
-  { ...shared, entry: ['src/events.ts'], clean: false },
+  { ...shared, entry: ['src/protocol/index.ts'], outDir: 'dist/protocol' },
+  {
+    ...shared,
+    entry: ['src/index.ts'],
+    clean: false,
+    plugins: [entriesAsPackages(false)],
+  },
+  {
+    ...shared,
+    entry: ['src/events.ts'],
+    clean: false,
+    plugins: [entriesAsPackages(true)],
+  },
   {
     ...shared,
     entry: ['src/testing.ts'],
     clean: false,
+    plugins: [entriesAsPackages(true)],
     publint: true,
     attw: { profile: 'esm-only' },
   },

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { PlopTypes } from '@turbo/gen'
 
@@ -59,6 +59,30 @@ export function validateHub(value: unknown): true | string {
     : `"${hub}" is not a valid hub: use lowercase letters, digits and "-" (e.g. "payment", "crm").`
 }
 
+/** The one list of shipped connectors (served by the sandbox bin, registered by the demo). */
+export const SHIPPED_CONNECTORS_FILE = 'packages/sandbox/src/shipped-connectors.ts'
+
+/**
+ * Adds connector `key` to the shipped list: an import and an entry in
+ * {@link SHIPPED_CONNECTORS_FILE}, and a dependency of `@plugboard/sandbox` on its package.
+ */
+export function addShippedConnector(root: string, key: string): void {
+  const list = path.join(root, SHIPPED_CONNECTORS_FILE)
+  const source = readFileSync(list, 'utf8')
+  const withImport = `import { ${key} } from '@plugboard/connector-${key}'\n${source}`
+  writeFileSync(list, withImport.replace(/\n\} as const/, `\n  ${key},\n} as const`))
+  const manifestPath = path.join(root, 'packages', 'sandbox', 'package.json')
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
+  const dependencies: Record<string, string> = {
+    ...manifest.dependencies,
+    [`@plugboard/connector-${key}`]: 'workspace:^',
+  }
+  manifest.dependencies = Object.fromEntries(
+    Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)),
+  )
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`)
+}
+
 /**
  * The repository's turbo generators. `connector` scaffolds `packages/connector-<key>`:
  *
@@ -111,11 +135,15 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
         abortOnFail: true,
       },
       (answers) => {
+        addShippedConnector(root, answers.key)
+        return `added ${answers.key} to ${SHIPPED_CONNECTORS_FILE} and the sandbox's dependencies`
+      },
+      (answers) => {
         const directory = path.join(root, 'packages', `connector-${answers.key}`)
         try {
           execFileSync(
             path.join(root, 'node_modules', '.bin', 'biome'),
-            ['check', '--write', directory],
+            ['check', '--write', directory, path.join(root, SHIPPED_CONNECTORS_FILE)],
             { cwd: root, stdio: 'pipe' },
           )
           return `formatted packages/connector-${answers.key} with biome`

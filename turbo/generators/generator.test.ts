@@ -5,6 +5,7 @@ import { stripVTControlCharacters } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   existingConnectorKeys,
+  SHIPPED_CONNECTORS_FILE,
   validateConnectorKey,
   validateDisplayName,
   validateHub,
@@ -118,6 +119,14 @@ describe('pnpm turbo gen connector, in a scratch workspace', () => {
     expect(readFileSync(path.join(directory, 'src', 'descriptor.ts'), 'utf8')).toContain(
       "hub: 'crm'",
     )
+    // The new connector joins the shipped list the sandbox bin and the demo serve.
+    expect(readFileSync(path.join(scratch, SHIPPED_CONNECTORS_FILE), 'utf8')).toMatch(
+      /import \{ widget \} from '@plugboard\/connector-widget'[\s\S]*\bwidget,/,
+    )
+    const sandboxManifest = JSON.parse(
+      readFileSync(path.join(scratch, 'packages', 'sandbox', 'package.json'), 'utf8'),
+    )
+    expect(sandboxManifest.dependencies['@plugboard/connector-widget']).toBe('workspace:^')
 
     run('pnpm', ['install', '--offline', '--no-frozen-lockfile'], scratch)
     const checks = run(

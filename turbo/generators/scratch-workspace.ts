@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { SHIPPED_CONNECTORS_FILE } from './config.js'
 
 /** The root devDependencies a scratch workspace needs to run the generator, turbo and biome. */
 const ROOT_TOOLS = ['@biomejs/biome', '@turbo/gen', '@types/node', 'turbo', 'typescript'] as const
@@ -27,8 +28,9 @@ const PACKAGE_FILES = [
 
 /**
  * Lays out a small workspace in a temporary folder for the generator's end-to-end test: the root
- * configuration, the generator, `@plugboard/core` (sources, built there) and the manifests of the
- * connectors the repository holds (so the generator can refuse their keys). Installing it links
+ * configuration, the generator, `@plugboard/core` (sources, built there), the manifests of the
+ * connectors the repository holds (so the generator can refuse their keys) and the sandbox's
+ * manifest and shipped-connectors list (which the generator adds the new connector to). Installing it links
  * from the pnpm store the workspace already filled, offline, in seconds: a full copy of the
  * repository would install the Node runtime and every tool again.
  */
@@ -59,6 +61,10 @@ export function createScratchWorkspace(root: string): string {
     filter: (source) => !source.includes(`${path.sep}node_modules`),
   })
   for (const file of PACKAGE_FILES) copy(root, scratch, path.join('packages', 'core', file))
+  // The shipped list the generator adds the new connector to, and the manifest it adds it to.
+  for (const file of ['package.json', SHIPPED_CONNECTORS_FILE.replace('packages/sandbox/', '')]) {
+    copy(root, scratch, path.join('packages', 'sandbox', file))
+  }
   for (const directory of readdirSync(path.join(root, 'packages'))) {
     if (!directory.startsWith('connector-')) continue
     mkdirSync(path.join(scratch, 'packages', directory), { recursive: true })

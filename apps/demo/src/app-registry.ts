@@ -1,10 +1,8 @@
-import { chargebee } from '@plugboard/connector-chargebee'
-import { chargify } from '@plugboard/connector-chargify'
-import { stripe } from '@plugboard/connector-stripe'
 import { createRegistry } from '@plugboard/core'
+import { shippedConnectors } from '@plugboard/sandbox'
 
-/** The connectors this app ships with: one `register` call per connector package it depends on. */
-export const registry = createRegistry().register(chargebee).register(stripe).register(chargify)
+/** The connectors this app ships with: every connector package plugboard ships. */
+export const registry = createRegistry(shippedConnectors)
 
 /** The type of the app's registry. */
 export type AppRegistry = typeof registry

@@ -1,3 +1,5 @@
+import { fillBaseUrl } from '@plugboard/core'
+
 /** The subset of an instance's configuration that locates its Chargebee API. */
 export interface ChargebeeSiteConfiguration {
   /** The Chargebee site (subdomain). */
@@ -17,5 +19,5 @@ export interface ChargebeeSiteConfiguration {
  */
 export function chargebeeApiBaseUrl(configuration: ChargebeeSiteConfiguration): string {
   const template = configuration['base.url'] ?? 'https://{site}.chargebee.com/api/v1'
-  return template.replaceAll('{site}', encodeURIComponent(configuration.site))
+  return fillBaseUrl(template, configuration)
 }

@@ -1,23 +1,12 @@
-import type { ConnectorDescriptor } from '@plugboard/core'
+import { type ConnectorDescriptor, defineDescriptor } from '@plugboard/core'
 
 /** The platform's descriptor of the Chargebee connector, as the spec's instance response shows it. */
-export const chargebeeDescriptor: ConnectorDescriptor = {
+export const chargebeeDescriptor: ConnectorDescriptor = defineDescriptor({
   id: 451,
-  name: 'Chargebee',
   key: 'chargebee',
-  description: 'Chargebee API',
-  image: 'https://hfweb-assets.s3.amazonaws.com/integrations/chargebee.png',
-  active: false,
-  deleted: false,
-  typeOauth: false,
-  trialAccount: false,
-  resources: [],
-  transformationsEnabled: true,
-  bulkDownloadEnabled: true,
-  bulkUploadEnabled: true,
-  cloneable: true,
-  authentication: { type: 'basic' },
+  name: 'Chargebee',
   hub: 'payment',
+  image: 'https://hfweb-assets.s3.amazonaws.com/integrations/chargebee.png',
   parameters: [
     {
       id: 209,
@@ -30,4 +19,4 @@ export const chargebeeDescriptor: ConnectorDescriptor = {
       required: false,
     },
   ],
-}
+})

@@ -1,3 +1,5 @@
+import { fillBaseUrl } from '@plugboard/core'
+
 /** The subset of an instance's configuration that locates its Chargify API. */
 export interface ChargifySiteConfiguration {
   /** The Chargify site (subdomain). */
@@ -17,5 +19,5 @@ export interface ChargifySiteConfiguration {
  */
 export function chargifyApiBaseUrl(configuration: ChargifySiteConfiguration): string {
   const template = configuration['base.url'] ?? 'https://{site}.chargify.com'
-  return template.replaceAll('{site}', encodeURIComponent(configuration.site))
+  return fillBaseUrl(template, configuration)
 }

@@ -144,9 +144,6 @@ export type AnyConnector = Connector<string, any, any>
 /** The configuration a caller passes for connector `C` (the config schema's input type). */
 export type ConfigInput<C extends ConfigSchema> = v.InferInput<C>
 
-/** The connector `C`'s configuration as provisioning sends it (the config schema's output type). */
-export type ConfigOutput<C extends ConfigSchema> = v.InferOutput<C>
-
 /** The configuration a caller passes when provisioning connector `C`. */
 export type ConfigurationOf<C extends AnyConnector> = v.InferInput<C['config']>
 

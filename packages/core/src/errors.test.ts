@@ -1,16 +1,15 @@
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { PlugboardError } from './errors/base.js'
+import { ConfigurationError } from './errors/configuration-error.js'
+import { InvalidArgumentError } from './errors/invalid-argument-error.js'
+import { RegistrationError, UnknownConnectorError } from './errors/registry-errors.js'
 import {
-  ConfigurationError,
-  InvalidArgumentError,
   NetworkError,
   PlatformError,
-  PlugboardError,
-  RegistrationError,
   ResponseValidationError,
   TimeoutError,
-  UnknownConnectorError,
-} from './errors.js'
+} from './errors/request-errors.js'
 
 const request = { method: 'GET', path: '/instances' }
 
@@ -26,7 +25,7 @@ function foreignCopy(names: readonly string[]): Error {
 
 describe('errors', () => {
   it('answers isInstance for each class of an error’s chain, and only those', () => {
-    const error = new PlatformError({ ...request, status: 500, platformMessage: 'boom' })
+    const error = new PlatformError({ request, status: 500, platformMessage: 'boom' })
     expect(PlatformError.isInstance(error)).toBe(true)
     expect(PlugboardError.isInstance(error)).toBe(true)
     expect(ConfigurationError.isInstance(error)).toBe(false)
@@ -46,19 +45,23 @@ describe('errors', () => {
 
   it('names every class and marks what may be retried', () => {
     const errors: [PlugboardError, string, boolean][] = [
-      [new ConfigurationError('acme', []), 'ConfigurationError', false],
-      [new UnknownConnectorError('x', []), 'UnknownConnectorError', false],
-      [new RegistrationError('x', 'duplicate-key', 'm'), 'RegistrationError', false],
-      [new InvalidArgumentError('name', 'm'), 'InvalidArgumentError', false],
-      [new PlatformError({ ...request, status: 429, platformMessage: 'm' }), 'PlatformError', true],
+      [new ConfigurationError({ connectorKey: 'acme', issues: [] }), 'ConfigurationError', false],
+      [new UnknownConnectorError({ key: 'x', knownKeys: [] }), 'UnknownConnectorError', false],
       [
-        new PlatformError({ ...request, status: 400, platformMessage: 'm' }),
-        'PlatformError',
+        new RegistrationError({ key: 'x', reason: 'duplicate-key', message: 'm' }),
+        'RegistrationError',
         false,
       ],
-      [new ResponseValidationError(request, 'id', ['id: x']), 'ResponseValidationError', false],
-      [new NetworkError(request, { reason: 'ECONNRESET' }), 'NetworkError', true],
-      [new TimeoutError(request, 100), 'TimeoutError', true],
+      [new InvalidArgumentError({ argument: 'name', message: 'm' }), 'InvalidArgumentError', false],
+      [new PlatformError({ request, status: 429, platformMessage: 'm' }), 'PlatformError', true],
+      [new PlatformError({ request, status: 400, platformMessage: 'm' }), 'PlatformError', false],
+      [
+        new ResponseValidationError({ request, fieldPath: 'id', issues: ['id: x'] }),
+        'ResponseValidationError',
+        false,
+      ],
+      [new NetworkError({ request, reason: 'ECONNRESET' }), 'NetworkError', true],
+      [new TimeoutError({ request, timeout: 100 }), 'TimeoutError', true],
     ]
     for (const [error, name, retryable] of errors) {
       expect(error.name).toBe(name)
@@ -69,12 +72,15 @@ describe('errors', () => {
   })
 
   it('describes a refused configuration entry by entry', () => {
-    const error = new ConfigurationError('acme', [
-      { key: 'site', kind: 'missing', message: '"site" is required' },
-      { key: 'apiKey', kind: 'missing', message: '"apiKey" is required' },
-      { key: 'region', kind: 'invalid', message: 'expected eu or us' },
-      { key: 'colour', kind: 'unknown', message: 'not an entry' },
-    ])
+    const error = new ConfigurationError({
+      connectorKey: 'acme',
+      issues: [
+        { key: 'site', kind: 'missing', message: '"site" is required' },
+        { key: 'apiKey', kind: 'missing', message: '"apiKey" is required' },
+        { key: 'region', kind: 'invalid', message: 'expected eu or us' },
+        { key: 'colour', kind: 'unknown', message: 'not an entry' },
+      ],
+    })
     expect(error.message).toBe(
       'The acme configuration was refused: missing required entries: site, apiKey; invalid entry "region": expected eu or us; unknown entries: colour.',
     )

@@ -1,13 +1,13 @@
 import { inspect } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createPlatformClient } from './client/create-client.js'
+import { PlugboardError } from './errors/base.js'
 import {
   NetworkError,
   PlatformError,
-  PlugboardError,
   ResponseValidationError,
   TimeoutError,
-} from './errors.js'
-import { createPlatformClient } from './platform-client.js'
+} from './errors/request-errors.js'
 import { acme } from './test-support/connectors.js'
 import {
   clientOptions,
@@ -166,7 +166,10 @@ describe('retries', () => {
       retry: { limit: 1, backoffLimit: 1 },
     })
     const error = await failure(client.instances.delete(12))
-    expect(error).toMatchObject({ status: 502, method: 'DELETE', path: '/instances/12' })
+    expect(error).toMatchObject({
+      status: 502,
+      request: { method: 'DELETE', path: '/instances/12' },
+    })
     expect(server.requests).toHaveLength(2)
   })
 })
@@ -234,7 +237,7 @@ describe('malformed answers', () => {
     const client = createPlatformClient(clientOptions(server.baseUrl))
     const error = await failure(client.provision(acme, request))
     expect(ResponseValidationError.isInstance(error)).toBe(true)
-    expect((error as ResponseValidationError).path).toBe('')
+    expect((error as ResponseValidationError).fieldPath).toBe('')
   })
 
   it('refuses JSON of the wrong shape with the dot path, never a TypeError', async () => {
@@ -258,7 +261,7 @@ describe('malformed answers', () => {
       server.handle(() => ({ json: body }))
       const error = await failure(client.provision(acme, request))
       expect(ResponseValidationError.isInstance(error), JSON.stringify(body)).toBe(true)
-      expect((error as ResponseValidationError).path).toBe(path)
+      expect((error as ResponseValidationError).fieldPath).toBe(path)
       expectNoSecrets(error)
     }
   })
@@ -278,7 +281,7 @@ describe('malformed answers', () => {
     server.handle(() => ({ json: [instanceBody(), { ...instanceBody(), name: 5 }] }))
     const client = createPlatformClient(clientOptions(server.baseUrl))
     const error = (await failure(client.instances.list())) as ResponseValidationError
-    expect(error.path).toBe('1.name')
+    expect(error.fieldPath).toBe('1.name')
     expect(error.issues[0]).toBe('1.name: expected string, received number')
   })
 

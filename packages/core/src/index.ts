@@ -1,15 +1,31 @@
 /**
  * `@plugboard/core`: the connector plugin interface, a typed connector registry, and a typed
- * client for the platform's `/instances` API.
+ * client for the platform's `/instances` API. The wire protocol's facts are in
+ * `@plugboard/core/protocol`, the connector conformance kit in `@plugboard/core/testing`.
  *
  * @packageDocumentation
  */
 
+export type { ConnectorsResource } from './client/connectors.js'
+export {
+  createPlatformClient,
+  type PlatformClient,
+} from './client/create-client.js'
+export type { HubRequestOptions, InstanceClient } from './client/hub.js'
+export type { InstanceId, InstanceResource, InstanceTarget } from './client/instance-resource.js'
+export type { InstancesResource } from './client/instances.js'
+export type {
+  FetchFunction,
+  HookRequest,
+  HookResponse,
+  PlatformClientOptions,
+  PlatformHooks,
+  PlatformRetryOptions,
+} from './client/options.js'
 export { type ConfigEntry, configEntries, secretKeys } from './config-entries.js'
 export {
   type AnyConnector,
   type ConfigInput,
-  type ConfigOutput,
   type ConfigSchema,
   type ConfigurationOf,
   type ConfigurationValue,
@@ -21,62 +37,54 @@ export {
   type InstanceConfigurationOf,
   type ResponseConfigSchema,
 } from './connector.js'
+export { type DescriptorInput, defineDescriptor, fillBaseUrl } from './descriptor.js'
+export { PlugboardError, type PlugboardErrorOptions } from './errors/base.js'
 export {
   ConfigurationError,
+  type ConfigurationErrorOptions,
   type ConfigurationIssue,
   type ConfigurationIssueKind,
+} from './errors/configuration-error.js'
+export {
   InvalidArgumentError,
-  NetworkError,
-  PlatformError,
-  type PlatformErrorDetails,
-  PlugboardError,
-  type PlugboardErrorOptions,
+  type InvalidArgumentErrorOptions,
+} from './errors/invalid-argument-error.js'
+export {
   RegistrationError,
+  type RegistrationErrorOptions,
   type RegistrationFailure,
+  UnknownConnectorError,
+  type UnknownConnectorErrorOptions,
+} from './errors/registry-errors.js'
+export {
+  NetworkError,
+  type NetworkErrorOptions,
+  PlatformError,
+  type PlatformErrorOptions,
+  RequestError,
+  type RequestErrorOptions,
   type RequestSummary,
   ResponseValidationError,
+  type ResponseValidationErrorOptions,
   TimeoutError,
-  UnknownConnectorError,
-} from './errors.js'
-export {
-  type ConfigurationEntryRecord,
-  configurationEntrySchema,
-  configurationValueSchema,
-  type GenericInstanceConfiguration,
-  genericInstanceConfigurationSchema,
-  type Instance,
-  type InstanceConnector,
-  type InstanceConnectorParameter,
-  type InstanceEnvelope,
-  type InstanceOf,
-  type InstancePage,
-  type InstancePatch,
-  type InstanceUpdate,
-  instanceConnectorParameterSchema,
-  instanceConnectorSchema,
-  instanceEnvelopeSchema,
-  type ListInstancesQuery,
-  type ProviderData,
-  type ProvisionedInstance,
-  type ProvisionRequest,
+  type TimeoutErrorOptions,
+} from './errors/request-errors.js'
+export type {
+  ConfigurationEntryRecord,
+  GenericInstanceConfiguration,
+  Instance,
+  InstanceConnector,
+  InstanceConnectorParameter,
+  InstanceOf,
+  InstancePage,
+  InstancePatch,
+  InstanceUpdate,
+  ListInstancesQuery,
+  ProviderData,
+  ProvisionedInstance,
+  ProvisionRequest,
 } from './instance.js'
-export {
-  type ConnectorLookup,
-  type CurrentInstanceApi,
-  createPlatformClient,
-  type HubRequestOptions,
-  type InstanceClient,
-  type InstanceId,
-  type InstancesApi,
-  NEXT_PAGE_HEADER,
-  type PlatformClient,
-  type PlatformClientOptions,
-  type PlatformRetryOptions,
-  RETRY_STATUS_CODES,
-} from './platform-client.js'
-export { createRedactor, REDACTED, type Redactor } from './redact.js'
-export { createRegistry, Registry } from './registry.js'
+export type { Vocabulary } from './protocol/vocabulary.js'
+export { type ConnectorLookup, createRegistry, Registry } from './registry.js'
 export { SPECIFICATION_VERSION, type SpecificationVersion } from './specification.js'
 export { validateConfiguration } from './validate-configuration.js'
-export { USER_AGENT, VERSION } from './version.js'
-export { DEFAULT_VOCABULARY, VOCABULARIES, type Vocabulary } from './vocabulary.js'

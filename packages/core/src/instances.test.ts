@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ResponseValidationError } from './errors.js'
-import { createPlatformClient, NEXT_PAGE_HEADER } from './platform-client.js'
+import { createPlatformClient } from './client/create-client.js'
+import { ResponseValidationError } from './errors/request-errors.js'
+import { NEXT_PAGE_HEADER } from './protocol/index.js'
 import { createRegistry } from './registry.js'
 import { acme } from './test-support/connectors.js'
 import {
@@ -153,7 +154,7 @@ describe('instances', () => {
     })
     const error = await withRegistry.instances.get(12).catch((caught: unknown) => caught)
     expect(ResponseValidationError.isInstance(error)).toBe(true)
-    expect((error as ResponseValidationError).path).toBe('configuration.apiKey')
+    expect((error as ResponseValidationError).fieldPath).toBe('configuration.apiKey')
   })
 
   it('reads a connector descriptor', async () => {

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest'
+import { createPlatformClient } from './client/create-client.js'
 import type { GenericInstanceConfiguration, Instance, ProvisionedInstance } from './instance.js'
-import { createPlatformClient } from './platform-client.js'
 import { createRegistry } from './registry.js'
 import { acme, globex } from './test-support/connectors.js'
 

@@ -1,7 +1,9 @@
 import { inspect } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ConfigurationError, InvalidArgumentError, ResponseValidationError } from './errors.js'
-import { createPlatformClient } from './platform-client.js'
+import { createPlatformClient } from './client/create-client.js'
+import { ConfigurationError } from './errors/configuration-error.js'
+import { InvalidArgumentError } from './errors/invalid-argument-error.js'
+import { ResponseValidationError } from './errors/request-errors.js'
 import { createRegistry } from './registry.js'
 import { acme } from './test-support/connectors.js'
 import {
@@ -166,11 +168,11 @@ describe('provision', () => {
     server.handle(() => ({ json: { ...instanceBody(), token: undefined } }))
     const noToken = await client.provision(acme, request).catch((caught: unknown) => caught)
     expect(ResponseValidationError.isInstance(noToken)).toBe(true)
-    expect((noToken as ResponseValidationError).path).toBe('token')
+    expect((noToken as ResponseValidationError).fieldPath).toBe('token')
 
     server.handle(() => ({ json: instanceBody({ key: 'globex' }) }))
     const other = await client.provision(acme, request).catch((caught: unknown) => caught)
-    expect((other as ResponseValidationError).path).toBe('your_mom.key')
+    expect((other as ResponseValidationError).fieldPath).toBe('your_mom.key')
   })
 
   it('masks the token and secret values in inspect output, keeps them as properties', async () => {

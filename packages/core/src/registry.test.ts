@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AnyConnector } from './connector.js'
-import { RegistrationError, UnknownConnectorError } from './errors.js'
+import { RegistrationError, UnknownConnectorError } from './errors/registry-errors.js'
 import { createRegistry } from './registry.js'
 import { acme, globex } from './test-support/connectors.js'
 

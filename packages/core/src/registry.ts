@@ -1,6 +1,19 @@
 import type { AnyConnector } from './connector.js'
-import { RegistrationError, UnknownConnectorError } from './errors.js'
+import { RegistrationError, UnknownConnectorError } from './errors/registry-errors.js'
 import { SPECIFICATION_VERSION } from './specification.js'
+
+/**
+ * A set of connectors looked up by key at run time: what the client parses instances with and
+ * what the sandbox serves. A {@link Registry} is one.
+ */
+export interface ConnectorLookup {
+  /** Whether a connector is known under `key`. */
+  has(key: string): boolean
+  /** The connector known under `key` (throws {@link UnknownConnectorError} when there is none). */
+  resolve(key: string): AnyConnector
+  /** The known keys. */
+  keys(): string[]
+}
 
 /** Refuses a connector of another specification version, or whose key is taken. */
 function checkRegistrable(
@@ -13,18 +26,18 @@ function checkRegistrable(
       typeof version === 'string' && version > SPECIFICATION_VERSION
         ? 'upgrade @plugboard/core to a version that implements it'
         : 'upgrade the connector package to one written for this specification'
-    throw new RegistrationError(
-      connector.key,
-      'unsupported-specification',
-      `Connector "${connector.key}" implements connector specification ${String(version)}, but this @plugboard/core implements ${SPECIFICATION_VERSION}: ${advice}.`,
-    )
+    throw new RegistrationError({
+      key: connector.key,
+      reason: 'unsupported-specification',
+      message: `Connector "${connector.key}" implements connector specification ${String(version)}, but this @plugboard/core implements ${SPECIFICATION_VERSION}: ${advice}.`,
+    })
   }
   if (registered.has(connector.key)) {
-    throw new RegistrationError(
-      connector.key,
-      'duplicate-key',
-      `A connector with key "${connector.key}" is already registered; each key may be registered once.`,
-    )
+    throw new RegistrationError({
+      key: connector.key,
+      reason: 'duplicate-key',
+      message: `A connector with key "${connector.key}" is already registered; each key may be registered once.`,
+    })
   }
 }
 
@@ -36,7 +49,9 @@ function checkRegistrable(
  *
  * @typeParam Connectors - the registered connectors, by key.
  */
-export class Registry<Connectors extends Record<string, AnyConnector> = Record<never, never>> {
+export class Registry<Connectors extends Record<string, AnyConnector> = Record<never, never>>
+  implements ConnectorLookup
+{
   readonly #connectors: ReadonlyMap<string, AnyConnector>
 
   /** @internal Use {@link createRegistry}. */
@@ -75,7 +90,7 @@ export class Registry<Connectors extends Record<string, AnyConnector> = Record<n
    */
   resolve(key: string): Connectors[keyof Connectors] {
     const connector = this.#connectors.get(key)
-    if (connector === undefined) throw new UnknownConnectorError(key, this.keys())
+    if (connector === undefined) throw new UnknownConnectorError({ key, knownKeys: this.keys() })
     return connector as Connectors[keyof Connectors]
   }
 
@@ -134,11 +149,11 @@ export function createRegistry(
   const registered = new Map<string, AnyConnector>()
   for (const [key, connector] of Object.entries(connectors)) {
     if (connector.key !== key) {
-      throw new RegistrationError(
-        connector.key,
-        'key-mismatch',
-        `The registry entry "${key}" holds the connector "${connector.key}"; list each connector under its own key.`,
-      )
+      throw new RegistrationError({
+        key: connector.key,
+        reason: 'key-mismatch',
+        message: `The registry entry "${key}" holds the connector "${connector.key}"; list each connector under its own key.`,
+      })
     }
     checkRegistrable(registered, connector)
     registered.set(key, connector)

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { defineConnector } from './connector.js'
-import { ConfigurationError } from './errors.js'
+import { ConfigurationError } from './errors/configuration-error.js'
 import { acme } from './test-support/connectors.js'
 import { validateConfiguration } from './validate-configuration.js'
 

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { configEntries, secretKeys } from './config-entries.js'
 import type { AnyConnector } from './connector.js'
-import { ConfigurationError, type ConfigurationIssue } from './errors.js'
+import { ConfigurationError, type ConfigurationIssue } from './errors/configuration-error.js'
 
 function describeIssue(issue: v.BaseIssue<unknown>, secret: boolean): string {
   if (!secret || issue.received === 'undefined') return issue.message
@@ -73,7 +73,7 @@ export function validateConfiguration<C extends AnyConnector>(
   const issues = [...byKey.values()].sort(
     (a, b) => rank(order, a.key) - rank(order, b.key) || a.key.localeCompare(b.key),
   )
-  throw new ConfigurationError(connector.key, issues)
+  throw new ConfigurationError({ connectorKey: connector.key, issues })
 }
 
 function rank(order: readonly string[], key: string): number {

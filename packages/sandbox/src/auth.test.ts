@@ -1,5 +1,6 @@
+import { parseAuthorization } from '@plugboard/core/protocol'
 import { describe, expect, it } from 'vitest'
-import { createAuthenticator, hashToken, parseAuthorization, secretsEqual } from './auth.js'
+import { createAuthenticator, hashToken, secretsEqual } from './auth.js'
 import { stripHtml } from './sanitize.js'
 
 describe('parseAuthorization', () => {

@@ -1,4 +1,5 @@
 import { hash, timingSafeEqual } from 'node:crypto'
+import type { AuthorizationParts } from '@plugboard/core/protocol'
 
 /** One organization the sandbox knows, with the secrets that authenticate its calls. */
 export interface SandboxOrganization {
@@ -8,37 +9,6 @@ export interface SandboxOrganization {
   readonly userSecret: string
   /** The organization secret (the `Organization <secret>` part). */
   readonly organizationSecret: string
-}
-
-/** The parts of an `Authorization: User …, Organization …[, Element …]` header. */
-export interface AuthorizationParts {
-  readonly user: string
-  readonly organization: string
-  /** The instance token (`Element <token>` or `Your_mom <token>`), when present. */
-  readonly token?: string | undefined
-}
-
-const partPattern = /^(user|organization|element|your_mom)\s+(\S.*)$/i
-
-/**
- * Parses the platform's Authorization header. Parts may come in any order; a part given twice, an
- * unknown part or a missing User/Organization part makes the header invalid (`undefined`).
- */
-export function parseAuthorization(header: string | undefined): AuthorizationParts | undefined {
-  if (header === undefined) return undefined
-  const found = new Map<string, string>()
-  for (const raw of header.split(',')) {
-    const match = partPattern.exec(raw.trim())
-    if (match === null) return undefined
-    const kind = (match[1] as string).toLowerCase()
-    const name = kind === 'your_mom' ? 'element' : kind
-    if (found.has(name)) return undefined
-    found.set(name, (match[2] as string).trim())
-  }
-  const user = found.get('user')
-  const organization = found.get('organization')
-  if (user === undefined || organization === undefined) return undefined
-  return { user, organization, token: found.get('element') }
 }
 
 function digest(value: string): Buffer {
@@ -80,11 +50,4 @@ export function createAuthenticator(organizations: readonly SandboxOrganization[
     }
     return match
   }
-}
-
-/** The Authorization header value for an organization's secrets: `User <u>, Organization <o>`. */
-export function authorizationHeader(
-  organization: Pick<SandboxOrganization, 'userSecret' | 'organizationSecret'>,
-): string {
-  return `User ${organization.userSecret}, Organization ${organization.organizationSecret}`
 }

@@ -1,67 +1,53 @@
+import { configurationEntryRequestSchema, instanceRequestSchema } from '@plugboard/core/protocol'
 import type { Context, MiddlewareHandler } from 'hono'
 import * as v from 'valibot'
 import { HttpError } from './http-error.js'
 import { SANDBOX_LIMITS } from './limits.js'
 
-const connectorRef = v.object(
-  { key: v.string('expected the connector key as a string') },
-  'expected an object holding the connector key',
-)
-
 const { nameBytes, tagCount, tagBytes, configurationKeyBytes } = SANDBOX_LIMITS
 
-const configurationMap = v.record(
-  v.pipe(
-    v.string(),
-    v.maxBytes(
-      configurationKeyBytes,
+const withinBytes = (limit: number) => (value: string) => Buffer.byteLength(value) <= limit
+
+/**
+ * The body of `POST /instances`, `PUT /instances/{id}` and `PATCH /instances/{id}`: the protocol's
+ * shape, within the sandbox's size limits (each refusal names its limit).
+ */
+export const instanceBody = v.pipe(
+  instanceRequestSchema,
+  v.forward(
+    v.check(
+      (body) => body.name === undefined || withinBytes(nameBytes)(body.name),
+      `expected the name to be at most ${nameBytes} bytes (the limit)`,
+    ),
+    ['name'],
+  ),
+  v.forward(
+    v.check(
+      (body) => body.tags === undefined || body.tags.length <= tagCount,
+      `expected at most ${tagCount} tags (the limit)`,
+    ),
+    ['tags'],
+  ),
+  v.forward(
+    v.check(
+      (body) => body.tags === undefined || body.tags.every(withinBytes(tagBytes)),
+      `expected every tag to be at most ${tagBytes} bytes (the limit)`,
+    ),
+    ['tags'],
+  ),
+  v.forward(
+    v.check(
+      (body) =>
+        body.configuration === undefined ||
+        Object.keys(body.configuration).every(withinBytes(configurationKeyBytes)),
       `expected every configuration key to be at most ${configurationKeyBytes} bytes (the limit)`,
     ),
+    ['configuration'],
   ),
-  v.unknown(),
-  'expected an object of entries',
-)
-
-/** The body of `POST /instances`, `PUT /instances/{id}` and `PATCH /instances/{id}`. */
-export const instanceBody = v.looseObject(
-  {
-    your_mom: v.optional(connectorRef),
-    element: v.optional(connectorRef),
-    name: v.optional(
-      v.pipe(
-        v.string('expected the instance name as a string'),
-        v.maxBytes(nameBytes, `expected the name to be at most ${nameBytes} bytes (the limit)`),
-      ),
-    ),
-    configuration: v.optional(configurationMap),
-    tags: v.optional(
-      v.pipe(
-        v.array(
-          v.pipe(
-            v.string('expected every tag to be a string'),
-            v.maxBytes(tagBytes, `expected every tag to be at most ${tagBytes} bytes (the limit)`),
-          ),
-          'expected an array of tags',
-        ),
-        v.maxLength(tagCount, `expected at most ${tagCount} tags (the limit)`),
-      ),
-    ),
-  },
-  'expected a JSON object',
 )
 
 /** The body of `PATCH /instances/{id}/configuration/{configId}`. */
-export const configurationEntryBody = v.looseObject(
-  {
-    propertyValue: v.nullable(
-      v.union(
-        [v.string(), v.number(), v.boolean()],
-        'expected propertyValue to be a string, number, boolean or null',
-      ),
-    ),
-  },
-  'expected a JSON object with a propertyValue',
-)
+export const configurationEntryBody = configurationEntryRequestSchema
 
 function isJsonType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false

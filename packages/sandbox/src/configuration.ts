@@ -1,6 +1,6 @@
 import { type AnyConnector, ConfigurationError, validateConfiguration } from '@plugboard/core'
+import { MASK } from '@plugboard/core/protocol'
 import { connectorFacts } from './connector-facts.js'
-import { MASK } from './constants.js'
 import { HttpError } from './http-error.js'
 import { SANDBOX_LIMITS } from './limits.js'
 import type { StoredConfiguration } from './store.js'

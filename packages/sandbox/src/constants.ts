@@ -14,12 +14,6 @@ export const UNAUTHORIZED_MESSAGE =
 /** The largest request body the sandbox reads: 1 MiB. Larger bodies are answered with 413. */
 export const MAX_BODY_BYTES = 1024 * 1024
 
-/** How masked secret configuration values read in every answer. */
-export const MASK = '********'
-
-/** The name of the response header that carries the next page's token of `GET /instances`. */
-export const NEXT_PAGE_HEADER = 'elements-next-page-token'
-
 /** The name of the response header that carries the request id. */
 export const REQUEST_ID_HEADER = 'x-request-id'
 

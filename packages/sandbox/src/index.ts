@@ -5,12 +5,10 @@
  * @packageDocumentation
  */
 
-export { authorizationHeader, type SandboxOrganization } from './auth.js'
+export type { SandboxOrganization } from './auth.js'
 export {
   HEALTH_PATH,
-  MASK,
   MAX_BODY_BYTES,
-  NEXT_PAGE_HEADER,
   PAGE_SIZE,
   REQUEST_ID_HEADER,
   SANDBOX_ORGANIZATION_ID,
@@ -24,8 +22,8 @@ export {
   DEFAULT_BODY_TIMEOUT_MS,
   SANDBOX_LIMITS,
 } from './limits.js'
-export { createDefaultRegistry, type DefaultConnectors, type DefaultRegistry } from './registry.js'
-export type { ConnectorLookup, SandboxEnv } from './routes.js'
+export { createDefaultRegistry, type DefaultRegistry } from './registry.js'
+export type { SandboxEnv } from './routes/kit.js'
 export {
   createSandbox,
   type Sandbox,
@@ -34,5 +32,5 @@ export {
 } from './sandbox.js'
 export { SANDBOX_KEY_ENV } from './secrets-at-rest.js'
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './server.js'
+export { type ShippedConnectors, shippedConnectors } from './shipped-connectors.js'
 export type { StoredConfiguration } from './store.js'
-export { API_ROOTS, type Vocabulary } from './vocabulary.js'

@@ -1,6 +1,6 @@
 import { chargebee } from '@plugboard/connector-chargebee'
+import { MASK } from '@plugboard/core/protocol'
 import { describe, expect, it } from 'vitest'
-import { MASK } from './constants.js'
 import { instanceJson, presentDescriptor, presentInstance } from './present.js'
 import type { InstanceRecord } from './store.js'
 

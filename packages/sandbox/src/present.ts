@@ -1,8 +1,7 @@
 import type { AnyConnector } from '@plugboard/core'
+import { connectorField, connectorIdField, MASK, type Vocabulary } from '@plugboard/core/protocol'
 import { connectorFacts } from './connector-facts.js'
-import { MASK } from './constants.js'
 import type { InstanceRecord, StoredConfiguration } from './store.js'
-import { connectorField, connectorIdField, type Vocabulary } from './vocabulary.js'
 
 interface PresentedDescriptor {
   readonly object: Readonly<Record<string, unknown>>

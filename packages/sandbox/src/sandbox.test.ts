@@ -1,6 +1,7 @@
 import { chargebee } from '@plugboard/connector-chargebee'
+import { MASK, NEXT_PAGE_HEADER } from '@plugboard/core/protocol'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MASK, NEXT_PAGE_HEADER, REQUEST_ID_HEADER, UNAUTHORIZED_MESSAGE } from './constants.js'
+import { REQUEST_ID_HEADER, UNAUTHORIZED_MESSAGE } from './constants.js'
 import { createSandbox, type Sandbox } from './sandbox.js'
 import { call, devAuthorization, fixture, missingKeys } from './test-support.js'
 

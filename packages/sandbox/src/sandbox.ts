@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { inspect } from 'node:util'
-import { validateConfiguration } from '@plugboard/core'
+import { type ConnectorLookup, validateConfiguration } from '@plugboard/core'
+import { API_ROOTS, type Vocabulary } from '@plugboard/core/protocol'
 import { Hono } from 'hono'
 import type { SandboxOrganization } from './auth.js'
 import { bodyReader } from './body.js'
@@ -16,9 +17,10 @@ import {
 import { HttpError } from './http-error.js'
 import { BUSY_RETRY_AFTER_SECONDS, DEFAULT_BODY_TIMEOUT_MS } from './limits.js'
 import { createDefaultRegistry } from './registry.js'
-import { type ConnectorLookup, createApi, type SandboxEnv } from './routes.js'
+import { createApi } from './routes/api.js'
+import type { SandboxEnv } from './routes/kit.js'
+import { methodNotAllowed } from './routes/resource.js'
 import { isDatabaseBusy, SandboxStore, type StoredConfiguration } from './store.js'
-import { API_ROOTS } from './vocabulary.js'
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
@@ -158,13 +160,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   )
   // Readiness check: unauthenticated, outside the API roots, the least work a request can cause.
   app.get(HEALTH_PATH, (c) => c.json({ status: 'ok' }))
-  app.all(HEALTH_PATH, (c) => {
-    throw new HttpError(405, `Method ${c.req.method} is not allowed on ${c.req.path}.`)
-  })
-  for (const [vocabulary, root] of Object.entries(API_ROOTS) as [
-    keyof typeof API_ROOTS,
-    string,
-  ][]) {
+  app.all(HEALTH_PATH, methodNotAllowed)
+  for (const [vocabulary, root] of Object.entries(API_ROOTS) as [Vocabulary, string][]) {
     app.route(root, createApi(vocabulary, { store, registry, organizations }))
   }
   app.notFound((c) =>

@@ -8,7 +8,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs'
-import { MASK } from './constants.js'
+import { MASK } from '@plugboard/core/protocol'
 import type { StoredConfiguration } from './store-types.js'
 
 /**

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { NEXT_PAGE_HEADER } from '@plugboard/core/protocol'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from './cli-run.js'
-import { NEXT_PAGE_HEADER, REQUEST_ID_HEADER, UNAUTHORIZED_MESSAGE } from './constants.js'
+import { REQUEST_ID_HEADER, UNAUTHORIZED_MESSAGE } from './constants.js'
 import { type RunningSandbox, startSandbox } from './server.js'
 import { devAuthorization } from './test-support.js'
 

@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import { inspect } from 'node:util'
 import { createAdaptorServer } from '@hono/node-server'
-import { authorizationHeader } from './auth.js'
+import { API_ROOTS, formatAuthorization, type Vocabulary } from '@plugboard/core/protocol'
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js'
-import { API_ROOTS, type Vocabulary } from './vocabulary.js'
 
 /** Options of {@link startSandbox}. */
 export interface StartSandboxOptions extends SandboxOptions {
@@ -70,7 +69,10 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   return {
     url,
     baseUrl: `${url}${API_ROOTS[options.vocabulary ?? 'your_mom']}`,
-    authorization: first === undefined ? '' : authorizationHeader(first),
+    authorization:
+      first === undefined
+        ? ''
+        : formatAuthorization({ user: first.userSecret, organization: first.organizationSecret }),
     port,
     sandbox,
     close() {

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs'
+import { formatAuthorization } from '@plugboard/core/protocol'
 import { SANDBOX_ORGANIZATION_SECRET, SANDBOX_USER_SECRET } from './constants.js'
 import type { Sandbox } from './sandbox.js'
 
 /** Test support: the development organization's Authorization header value. */
-export const devAuthorization = `User ${SANDBOX_USER_SECRET}, Organization ${SANDBOX_ORGANIZATION_SECRET}`
+export const devAuthorization = formatAuthorization({
+  user: SANDBOX_USER_SECRET,
+  organization: SANDBOX_ORGANIZATION_SECRET,
+})
 
 /** Test support: reads one of the Chargebee fixtures (copies of the seed's example request and response). */
 export function fixture(name: string): Record<string, unknown> {

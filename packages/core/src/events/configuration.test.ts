@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InvalidArgumentError } from '../errors.js'
+import { InvalidArgumentError } from '../index.js'
 import { EVENTS_OFF, eventEntries } from './configuration.js'
 
 const CALLBACK = 'https://app.example.com/platform-events'

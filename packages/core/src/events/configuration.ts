@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors.js'
+import { InvalidArgumentError } from '../index.js'
 
 /**
  * How the platform finds changes of one vendor resource when polling: the hub path to query (with
@@ -63,7 +63,10 @@ function checkUrl(argument: string, value: string): void {
     url = undefined
   }
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new InvalidArgumentError(argument, `${argument} must be an absolute http(s) URL.`)
+    throw new InvalidArgumentError({
+      argument,
+      message: `${argument} must be an absolute http(s) URL.`,
+    })
   }
 }
 
@@ -101,7 +104,10 @@ export function eventEntries(configuration: EventConfiguration): Record<string, 
   }
   if (configuration.signatureKey !== undefined) {
     if (configuration.signatureKey === '') {
-      throw new InvalidArgumentError('signatureKey', 'signatureKey must not be empty.')
+      throw new InvalidArgumentError({
+        argument: 'signatureKey',
+        message: 'signatureKey must not be empty.',
+      })
     }
     entries['event.notification.signature.key'] = configuration.signatureKey
   }
@@ -109,23 +115,26 @@ export function eventEntries(configuration: EventConfiguration): Record<string, 
     const minutes = configuration.refreshIntervalMinutes
     if (minutes !== undefined) {
       if (!Number.isSafeInteger(minutes) || minutes < 1) {
-        throw new InvalidArgumentError(
-          'refreshIntervalMinutes',
-          'refreshIntervalMinutes must be a whole number of minutes, 1 or more.',
-        )
+        throw new InvalidArgumentError({
+          argument: 'refreshIntervalMinutes',
+          message: 'refreshIntervalMinutes must be a whole number of minutes, 1 or more.',
+        })
       }
       entries['event.poller.refresh_interval'] = String(minutes)
     }
     const resources = Object.entries(configuration.resources)
     if (resources.length === 0) {
-      throw new InvalidArgumentError('resources', 'A polling set-up needs at least one resource.')
+      throw new InvalidArgumentError({
+        argument: 'resources',
+        message: 'A polling set-up needs at least one resource.',
+      })
     }
     for (const [name, resource] of resources) {
       if (typeof resource.url !== 'string' || !resource.url.startsWith('/')) {
-        throw new InvalidArgumentError(
-          'resources',
-          `resources.${name}.url must be a path on the connector's API, starting with "/".`,
-        )
+        throw new InvalidArgumentError({
+          argument: 'resources',
+          message: `resources.${name}.url must be a path on the connector's API, starting with "/".`,
+        })
       }
     }
     entries['event.poller.configuration'] = JSON.stringify(configuration.resources)

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { InvalidArgumentError } from '../errors.js'
+import { InvalidArgumentError } from '../index.js'
 import { signWebhookBody, verifyWebhookSignature } from './signature.js'
 import { WebhookSignatureError } from './webhook-errors.js'
 

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors.js'
+import { InvalidArgumentError } from '../index.js'
 import { SIGNATURE_PREFIX } from './headers.js'
 import { WebhookSignatureError } from './webhook-errors.js'
 
@@ -16,7 +16,10 @@ function bytesOf(body: RawBody): Uint8Array<ArrayBuffer> {
 
 async function hmacKey(key: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
   if (typeof key !== 'string' || key === '') {
-    throw new InvalidArgumentError('key', 'A webhook signature key must be a non-empty string.')
+    throw new InvalidArgumentError({
+      argument: 'key',
+      message: 'A webhook signature key must be a non-empty string.',
+    })
   }
   return crypto.subtle.importKey(
     'raw',

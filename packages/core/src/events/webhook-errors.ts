@@ -1,4 +1,4 @@
-import { PlugboardError } from '../errors.js'
+import { PlugboardError } from '../index.js'
 
 /** Why an event callback's signature was refused. */
 export type WebhookSignatureFailure = 'missing' | 'malformed' | 'mismatch'
@@ -8,7 +8,9 @@ export type WebhookSignatureFailure = 'missing' | 'malformed' | 'mismatch'
  * not match the body and key. The message names the failure, never the key or the header's value.
  */
 export class WebhookSignatureError extends PlugboardError {
-  static override readonly brand: symbol = Symbol.for('@plugboard/core/WebhookSignatureError')
+  static override get brand(): symbol {
+    return Symbol.for('@plugboard/core/WebhookSignatureError')
+  }
 
   /** What was wrong with the signature. */
   readonly failure: WebhookSignatureFailure
@@ -29,7 +31,9 @@ export class WebhookSignatureError extends PlugboardError {
 
 /** An event callback's body is not JSON, or not the shape of an event notification. */
 export class WebhookPayloadError extends PlugboardError {
-  static override readonly brand: symbol = Symbol.for('@plugboard/core/WebhookPayloadError')
+  static override get brand(): symbol {
+    return Symbol.for('@plugboard/core/WebhookPayloadError')
+  }
 
   /** Where the body differs from an event notification, e.g. `["message.eventId: missing"]`. */
   readonly problems: readonly string[]

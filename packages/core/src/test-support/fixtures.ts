@@ -1,4 +1,4 @@
-import type { Vocabulary } from '../vocabulary.js'
+import type { Vocabulary } from '../protocol/vocabulary.js'
 
 /** Test secrets: distinctive, so a leak is easy to find in a message or an inspect dump. */
 export const USER_SECRET = 'user-SECRET-u1x9'

@@ -1,5 +1,5 @@
+import { NEXT_PAGE_HEADER } from '@plugboard/core/protocol'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { NEXT_PAGE_HEADER } from '../../src/constants.js'
 import { SANDBOX_LIMITS } from '../../src/limits.js'
 import { type RunningSandbox, startSandbox } from '../../src/server.js'
 

@@ -1,7 +1,6 @@
-/** What a redacted secret is replaced with: the same mask the platform uses for secret values. */
-export const REDACTED = '********'
+import { MASK } from '../protocol/facts.js'
 
-/** Replaces known secrets in a text with {@link REDACTED}. */
+/** Replaces known secrets in a text with the protocol's mask. */
 export type Redactor = (text: string) => string
 
 /**
@@ -25,7 +24,7 @@ export function createRedactor(secrets: Iterable<string | null | undefined>): Re
   if (ordered.length === 0) return (text) => text
   return (text) => {
     let result = text
-    for (const needle of ordered) result = result.split(needle).join(REDACTED)
+    for (const needle of ordered) result = result.split(needle).join(MASK)
     return result
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createRedactor, REDACTED } from './redact.js'
+import { MASK as REDACTED } from '../protocol/facts.js'
+import { createRedactor } from './redact.js'
 
 describe('createRedactor', () => {
   it('masks each secret and its URL-encoded form, longest first', () => {

@@ -1,29 +1,21 @@
-import type { KyInstance } from 'ky'
-import { NetworkError, PlatformError, type RequestSummary, TimeoutError } from './errors.js'
-import { loadKy } from './ky-loader.js'
+import * as v from 'valibot'
+import {
+  NetworkError,
+  PlatformError,
+  type RequestSummary,
+  TimeoutError,
+} from '../errors/request-errors.js'
+import { errorBodySchema } from '../protocol/request-schemas.js'
+import type { Transport } from './context.js'
+import { parseJsonBody } from './parse.js'
 import { createRedactor, type Redactor } from './redact.js'
+import { kyOf, loadKy } from './transport.js'
 
 /** The HTTP methods the client sends. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-/** A configured ky instance and what error mapping needs to know about it. */
-export interface Transport {
-  /**
-   * The ky instance (base URL, Authorization header, timeout, retry policy, hooks, fetch),
-   * created on the first request.
-   */
-  readonly api: () => Promise<KyInstance>
-  /** The per-attempt timeout in milliseconds. */
-  readonly timeout: number
-  /**
-   * The secrets to redact: user and organization secrets, and every instance token the client
-   * has seen (a live set, shared by a client and its instance clients).
-   */
-  readonly secrets: Iterable<string>
-}
-
 /** One request. */
-export interface SendOptions {
+export interface RequestOptions {
   /** The HTTP method. */
   readonly method: Method
   /** The path relative to the base URL, without a leading slash. */
@@ -39,7 +31,7 @@ export interface SendOptions {
 }
 
 /** What came back from a successful request. */
-export interface SendResult {
+export interface Answer {
   /** The response body as text. */
   readonly text: string
   /** The response headers. */
@@ -48,11 +40,8 @@ export interface SendResult {
   readonly request: RequestSummary
 }
 
-/** The method and path of a request, for error messages: never its query, headers or body. */
-export function summarize(method: Method, path: string): RequestSummary {
-  const bare = path.split(/[?#]/, 1)[0] ?? ''
-  return { method, path: `/${bare.replace(/^\/+/, '')}` }
-}
+/** Turns an answer's body into what the call returns; throws ResponseValidationError. */
+export type Parser<T> = (body: unknown, answer: Answer) => T
 
 /** The methods the retry policy may repeat (idempotent ones). */
 const retried: ReadonlySet<Method> = new Set(['GET', 'PUT', 'DELETE'])
@@ -70,34 +59,36 @@ function codeOf(error: unknown): string | undefined {
   return undefined
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined
+/** The method and path of a request, for error messages: never its query, headers or body. */
+function summarize(method: Method, path: string): RequestSummary {
+  const bare = path.split(/[?#]/, 1)[0] ?? ''
+  return { method, path: `/${bare.replace(/^\/+/, '')}` }
 }
 
 /** Builds a PlatformError from an error status and its (pre-read) body, every text redacted. */
-export function platformError(
+function platformError(
   request: RequestSummary,
-  status: number,
-  statusText: string,
+  response: Response,
   data: unknown,
   redact: Redactor,
 ): PlatformError {
+  const { status, statusText } = response
   const fallback = statusText.trim() === '' ? `HTTP ${status}` : statusText
   let platformMessage = fallback
   let requestId: string | undefined
   let providerMessage: string | undefined
-  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-    const body = data as Record<string, unknown>
-    platformMessage = text(body.message) ?? fallback
-    requestId = text(body.requestId)
-    providerMessage = text(body.providerMessage)
+  const body = v.safeParse(errorBodySchema, data)
+  if (body.success && !Array.isArray(data)) {
+    platformMessage = body.output.message ?? fallback
+    requestId = body.output.requestId
+    providerMessage = body.output.providerMessage
   } else if (typeof data === 'string' && data.trim() !== '') {
     const snippet = data.replace(/\s+/g, ' ').trim()
     const shown = snippet.length > 200 ? `${snippet.slice(0, 200)}…` : snippet
     platformMessage = `${fallback} (the body was not the platform's JSON error: "${shown}")`
   }
   return new PlatformError({
-    ...request,
+    request,
     status,
     requestId: requestId === undefined ? undefined : redact(requestId),
     platformMessage: redact(platformMessage),
@@ -105,14 +96,48 @@ export function platformError(
   })
 }
 
+function withoutAuthorization(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'),
+  )
+}
+
+/**
+ * Reads a response body within the per-attempt timeout (ky's covers the wait for the headers,
+ * not the body). A body cut off (reset socket, broken encoding) is a NetworkError, a body that
+ * stops arriving a TimeoutError: never the runtime's TypeError, never a wait without end.
+ */
+async function readBody(
+  response: Response,
+  request: RequestSummary,
+  timeout: number,
+  abort: AbortController,
+): Promise<string> {
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError({ request, timeout })), timeout)
+  })
+  try {
+    return await Promise.race([response.text(), timedOut])
+  } catch (error) {
+    if (TimeoutError.isInstance(error)) {
+      abort.abort()
+      throw error
+    }
+    throw new NetworkError({ request, reason: codeOf(error) })
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 /**
  * Sends one request through the transport and reads its body. Maps ky's errors to plugboard's:
  * HTTPError to PlatformError, TimeoutError to TimeoutError, NetworkError to NetworkError. ky's
  * errors (which hold the Request and so the Authorization header) are never attached as causes.
  */
-export async function send(transport: Transport, options: SendOptions): Promise<SendResult> {
+export async function send(transport: Transport, options: RequestOptions): Promise<Answer> {
   const request = summarize(options.method, options.path)
-  const [ky, api] = await Promise.all([loadKy(), transport.api()])
+  const [ky, api] = await Promise.all([loadKy(), kyOf(transport)])
   // Aborted when the body stops arriving, so that the connection is closed, not left hanging.
   const bodyAbort = new AbortController()
   try {
@@ -132,50 +157,28 @@ export async function send(transport: Transport, options: SendOptions): Promise<
     if (TimeoutError.isInstance(error) || NetworkError.isInstance(error)) throw error
     if (ky.isHTTPError(error)) {
       const redact = createRedactor([...transport.secrets, ...(options.secrets ?? [])])
-      throw platformError(
-        request,
-        error.response.status,
-        error.response.statusText,
-        error.data,
-        redact,
-      )
+      throw platformError(request, error.response, error.data, redact)
     }
-    if (ky.isTimeoutError(error)) throw new TimeoutError(request, transport.timeout)
-    if (ky.isNetworkError(error)) throw new NetworkError(request, { reason: codeOf(error.cause) })
+    if (ky.isTimeoutError(error)) throw new TimeoutError({ request, timeout: transport.timeout })
+    if (ky.isNetworkError(error)) throw new NetworkError({ request, reason: codeOf(error.cause) })
     throw error
   }
 }
 
 /**
- * Reads a response body within the per-attempt timeout (ky's covers the wait for the headers,
- * not the body). A body cut off (reset socket, broken encoding) is a NetworkError, a body that
- * stops arriving a TimeoutError: never the runtime's TypeError, never a wait without end.
+ * The one request helper: sends, maps errors, and parses the answer's JSON body with `parse`
+ * (an empty body is `undefined` when `parse` is omitted, a ResponseValidationError otherwise).
  */
-async function readBody(
-  response: Response,
-  request: RequestSummary,
-  timeout: number,
-  abort: AbortController,
-): Promise<string> {
-  let timer: NodeJS.Timeout | undefined
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(request, timeout)), timeout)
-  })
-  try {
-    return await Promise.race([response.text(), timedOut])
-  } catch (error) {
-    if (TimeoutError.isInstance(error)) {
-      abort.abort()
-      throw error
-    }
-    throw new NetworkError(request, { reason: codeOf(error) })
-  } finally {
-    clearTimeout(timer)
-  }
+export async function request<T>(
+  transport: Transport,
+  options: RequestOptions,
+  parse: Parser<T>,
+): Promise<T> {
+  const answer = await send(transport, options)
+  return parse(parseJsonBody(answer.request, answer.text), answer)
 }
 
-function withoutAuthorization(headers: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'),
-  )
+/** Sends a request whose answer carries nothing the caller needs. */
+export async function requestNothing(transport: Transport, options: RequestOptions): Promise<void> {
+  await send(transport, options)
 }

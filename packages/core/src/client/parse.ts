@@ -1,18 +1,22 @@
 import * as v from 'valibot'
-import { secretKeys } from './config-entries.js'
-import type { AnyConnector } from './connector.js'
-import { type RequestSummary, ResponseValidationError } from './errors.js'
+import { secretKeys } from '../config-entries.js'
+import type { AnyConnector } from '../connector.js'
+import { type RequestSummary, ResponseValidationError } from '../errors/request-errors.js'
+import type { ConfigurationEntryRecord, Instance, InstanceConnector } from '../instance.js'
+import { MASK } from '../protocol/facts.js'
 import {
-  type ConfigurationEntryRecord,
   configurationEntrySchema,
   genericInstanceConfigurationSchema,
-  type Instance,
-  type InstanceConnector,
   instanceConnectorSchema,
   instanceEnvelopeSchema,
-} from './instance.js'
-import { REDACTED } from './redact.js'
-import { connectorField, connectorIdField, VOCABULARIES, type Vocabulary } from './vocabulary.js'
+} from '../protocol/instance-schemas.js'
+import {
+  connectorField,
+  connectorIdField,
+  VOCABULARIES,
+  type Vocabulary,
+} from '../protocol/vocabulary.js'
+import type { Answer } from './request.js'
 
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom')
 
@@ -51,24 +55,31 @@ export function responseError(
     }
   }
   const described = issues.map(describe)
-  return new ResponseValidationError(
+  return new ResponseValidationError({
     request,
-    described[0]?.path ?? '',
-    described.map((item) => item.text),
-  )
+    fieldPath: described[0]?.path ?? '',
+    issues: described.map((item) => item.text),
+  })
+}
+
+/** A ResponseValidationError with one issue. */
+function refuse(
+  request: RequestSummary,
+  fieldPath: string,
+  issue: string,
+): ResponseValidationError {
+  return new ResponseValidationError({ request, fieldPath, issues: [issue] })
 }
 
 /** Parses a response body text as JSON; a body that is not JSON is a ResponseValidationError. */
 export function parseJsonBody(request: RequestSummary, text: string): unknown {
   if (text.trim() === '') {
-    throw new ResponseValidationError(request, '', ['(root): expected a JSON body, received none'])
+    throw refuse(request, '', '(root): expected a JSON body, received none')
   }
   try {
     return JSON.parse(text)
   } catch {
-    throw new ResponseValidationError(request, '', [
-      '(root): expected a JSON body, received text that is not JSON',
-    ])
+    throw refuse(request, '', '(root): expected a JSON body, received text that is not JSON')
   }
 }
 
@@ -95,10 +106,10 @@ function normalizeDescriptor(raw: unknown): unknown {
 }
 
 /** Parses a connector descriptor (`GET /elements/{key}`). */
-export function parseConnector(request: RequestSummary, body: unknown): InstanceConnector {
+export function parseConnector(body: unknown, { request }: Answer): InstanceConnector {
   const result = v.safeParse(instanceConnectorSchema, normalizeDescriptor(body))
   if (!result.success) throw responseError(request, result.issues)
-  return result.output as InstanceConnector
+  return result.output
 }
 
 /** What `parseInstance` needs to know. */
@@ -123,9 +134,7 @@ export interface ParseInstanceOptions {
 export function parseInstance(body: unknown, options: ParseInstanceOptions): Instance<unknown> {
   const { request, vocabulary } = options
   if (!isRecord(body)) {
-    throw new ResponseValidationError(request, '', [
-      `(root): expected an instance object, received ${kindOf(body)}`,
-    ])
+    throw refuse(request, '', `(root): expected an instance object, received ${kindOf(body)}`)
   }
   const fields = VOCABULARIES.map(connectorField)
   const wireField = fields.find((field) => Object.hasOwn(body, field)) ?? connectorField(vocabulary)
@@ -139,15 +148,15 @@ export function parseInstance(body: unknown, options: ParseInstanceOptions): Ins
   const envelope = v.safeParse(instanceEnvelopeSchema, normalized)
   if (!envelope.success) throw responseError(request, envelope.issues, [], rename)
   if (options.requireToken === true && (envelope.output.token ?? '') === '') {
-    throw new ResponseValidationError(request, 'token', [
-      'token: expected a non-empty string, received none',
-    ])
+    throw refuse(request, 'token', 'token: expected a non-empty string, received none')
   }
   const key = envelope.output.connector.key
   if (options.connector !== undefined && key !== options.connector.key) {
-    throw new ResponseValidationError(request, `${wireField}.key`, [
+    throw refuse(
+      request,
+      `${wireField}.key`,
       `${wireField}.key: expected "${options.connector.key}", received another connector key`,
-    ])
+    )
   }
   const connector = options.connector ?? options.resolve?.(key)
   const schema = connector?.response ?? genericInstanceConfigurationSchema
@@ -155,53 +164,56 @@ export function parseInstance(body: unknown, options: ParseInstanceOptions): Ins
   if (!configuration.success) {
     throw responseError(request, configuration.issues, ['configuration'])
   }
-  const instance = { ...envelope.output, configuration: configuration.output }
+  const instance: Instance<unknown> = { ...envelope.output, configuration: configuration.output }
   maskInInspect(instance, connector === undefined ? new Set() : secretKeys(connector))
-  return instance as Instance<unknown>
+  return instance
 }
 
 /** Parses a list of instances. */
-export function parseInstances(body: unknown, options: ParseInstanceOptions): Instance<unknown>[] {
+export function parseInstances(body: unknown, options: ParseInstanceOptions): Instance[] {
   if (!Array.isArray(body)) {
-    throw new ResponseValidationError(options.request, '', [
+    throw refuse(
+      options.request,
+      '',
       `(root): expected an array of instances, received ${kindOf(body)}`,
-    ])
+    )
   }
   return body.map((item: unknown, index) => {
     try {
-      return parseInstance(item, options)
+      // Without a connector the configuration is the generic map (or a registry connector's).
+      return parseInstance(item, options) as Instance
     } catch (error) {
       if (!ResponseValidationError.isInstance(error)) throw error
-      const path = error.path === '' ? String(index) : `${index}.${error.path}`
-      throw new ResponseValidationError(
-        options.request,
-        path,
-        error.issues.map((issue) =>
+      const path = error.fieldPath === '' ? String(index) : `${index}.${error.fieldPath}`
+      throw new ResponseValidationError({
+        request: options.request,
+        fieldPath: path,
+        issues: error.issues.map((issue) =>
           issue.startsWith('(root)') ? `${index}${issue.slice(6)}` : `${index}.${issue}`,
         ),
-      )
+      })
     }
   })
 }
 
 /** Parses configuration entries (`GET /instances/{id}/configuration`). */
 export function parseConfigurationEntries(
-  request: RequestSummary,
   body: unknown,
+  { request }: Answer,
 ): ConfigurationEntryRecord[] {
   const result = v.safeParse(v.array(configurationEntrySchema), body)
   if (!result.success) throw responseError(request, result.issues)
-  return result.output as ConfigurationEntryRecord[]
+  return result.output
 }
 
-/** Parses one configuration entry (`PATCH /instances/{id}/configuration/{configId}`). */
+/** Parses one configuration entry (`GET` or `PATCH /instances/{id}/configuration/{configId}`). */
 export function parseConfigurationEntry(
-  request: RequestSummary,
   body: unknown,
+  { request }: Answer,
 ): ConfigurationEntryRecord {
   const result = v.safeParse(configurationEntrySchema, body)
   if (!result.success) throw responseError(request, result.issues)
-  return result.output as ConfigurationEntryRecord
+  return result.output
 }
 
 /**
@@ -213,11 +225,11 @@ function maskInInspect(instance: Record<string, unknown>, secrets: ReadonlySet<s
     enumerable: false,
     value(_depth: number, options: unknown, inspect: (value: unknown, options: unknown) => string) {
       const shown: Record<string, unknown> = { ...instance }
-      if (typeof shown.token === 'string') shown.token = REDACTED
+      if (typeof shown.token === 'string') shown.token = MASK
       if (isRecord(shown.configuration)) {
         const configuration = { ...shown.configuration }
         for (const key of secrets) {
-          if (typeof configuration[key] === 'string') configuration[key] = REDACTED
+          if (typeof configuration[key] === 'string') configuration[key] = MASK
         }
         shown.configuration = configuration
       }

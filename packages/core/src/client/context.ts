@@ -1,0 +1,67 @@
+import { secretKeys } from '../config-entries.js'
+import type { AnyConnector } from '../connector.js'
+import type { Vocabulary } from '../protocol/vocabulary.js'
+import { invalid, type ResolvedOptions } from './options.js'
+
+/**
+ * What requests of one client (or instance client) share. Its ky instance is kept apart, in
+ * `kyOf` (transport.ts): no ky type reaches a declaration of the client.
+ */
+export interface Transport {
+  /** The per-attempt timeout in milliseconds. */
+  readonly timeout: number
+  /**
+   * The secrets to redact: user and organization secrets, and every instance token and secret
+   * value the client has seen (one live set, shared by a client and its instance clients).
+   */
+  readonly secrets: Set<string>
+}
+
+/** What every resource of a client shares. */
+export interface Context {
+  /** The client's options, checked. */
+  readonly options: ResolvedOptions
+  /** The transport: the client's own, or an instance client's (with the token). */
+  readonly transport: Transport
+  /** The wire vocabulary. */
+  readonly vocabulary: Vocabulary
+  /** Finds an instance's connector by key in the client's registry, if it has one. */
+  readonly resolve: (key: string) => AnyConnector | undefined
+}
+
+/** One path segment (an id or a key), encoded; refuses what is neither a number nor a string. */
+export function segment(argument: string, value: unknown): string {
+  const text = String(value)
+  if ((typeof value !== 'number' && typeof value !== 'string') || text.trim() === '') {
+    invalid(argument, `${argument} must be a number or a non-empty string.`)
+  }
+  return encodeURIComponent(text)
+}
+
+/** The values of a configuration to redact: secret entries' values, or all when unknown. */
+export function configurationSecrets(
+  configuration: unknown,
+  connector: AnyConnector | undefined,
+): string[] {
+  if (typeof configuration !== 'object' || configuration === null) return []
+  const keys = connector === undefined ? undefined : secretKeys(connector)
+  return Object.entries(configuration)
+    .filter(([key, value]) => typeof value === 'string' && (keys === undefined || keys.has(key)))
+    .map(([, value]) => value as string)
+}
+
+/** A list of strings, or an InvalidArgumentError naming `argument`. */
+export function checkStrings(argument: string, value: unknown): readonly string[] {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    invalid(argument, `${argument} must be an array of strings.`)
+  }
+  return value
+}
+
+/** Makes `util.inspect` (and so `console.log`) show `text` for `target`: never a secret. */
+export function showInInspect(target: object, text: string): void {
+  Object.defineProperty(target, Symbol.for('nodejs.util.inspect.custom'), {
+    enumerable: false,
+    value: () => text,
+  })
+}

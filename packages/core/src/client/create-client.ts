@@ -1,0 +1,106 @@
+import type { AnyConnector } from '../connector.js'
+import type { ProvisionedInstance, ProvisionRequest } from '../instance.js'
+import type { Vocabulary } from '../protocol/vocabulary.js'
+import { ConnectorsResource } from './connectors.js'
+import { type Context, showInInspect } from './context.js'
+import { InstanceClient } from './hub.js'
+import { InstancesResource } from './instances.js'
+import { checkSecret, type PlatformClientOptions, resolveOptions } from './options.js'
+import { provision } from './provisioning.js'
+import { createTransport, withToken } from './transport.js'
+
+/** A client for the platform's instances API. Build one with {@link createPlatformClient}. */
+export interface PlatformClient {
+  /** The normalized base URL (with a trailing slash). */
+  readonly baseUrl: string
+  /** The wire vocabulary the client speaks. */
+  readonly vocabulary: Vocabulary
+  /**
+   * Provisions an instance of `connector` (`POST /instances`). The configuration is validated
+   * first: when an entry is missing, invalid or unknown, a `ConfigurationError` names every
+   * one of them and nothing is sent. POST is never retried automatically.
+   *
+   * @example
+   * ```ts
+   * const instance = await client.provision(chargebee, {
+   *   name: 'Acme billing',
+   *   configuration: { site: 'acme-test', username: process.env.CHARGEBEE_API_KEY ?? '' },
+   *   tags: ['billing'],
+   * })
+   * saveToken(instance.id, instance.token) // keep it: later calls on the instance need it
+   * ```
+   */
+  provision<C extends AnyConnector>(
+    connector: C,
+    request: NoInfer<ProvisionRequest<C>>,
+  ): Promise<ProvisionedInstance<C>>
+  /** The calls on instances by id. */
+  readonly instances: InstancesResource
+  /** The platform's connector descriptors. */
+  readonly connectors: ConnectorsResource
+  /**
+   * A client scoped to the instance whose token is given: for hub calls and the token-scoped
+   * instance routes.
+   */
+  forInstance(token: string): InstanceClient
+}
+
+/**
+ * Creates a client for the platform's instances API: one transport with the base URL, the
+ * `Authorization: User <u>, Organization <o>` header, JSON, a per-attempt timeout, a retry policy
+ * for idempotent requests, your hooks and an injectable fetch.
+ *
+ * Errors: `PlatformError` (an error status), `TimeoutError`, `NetworkError`,
+ * `ResponseValidationError` (a 2xx body of the wrong shape), `ConfigurationError` (refused before
+ * sending) and `InvalidArgumentError`. Secrets never appear in their messages nor in
+ * `util.inspect` of the client.
+ *
+ * @example
+ * ```ts
+ * import { createPlatformClient, createRegistry } from '@plugboard/core'
+ * import { chargebee } from '@plugboard/connector-chargebee'
+ *
+ * const client = createPlatformClient({
+ *   baseUrl: 'https://api.cloud-your_moms.com/your_moms/api-v2',
+ *   userSecret: process.env.PLATFORM_USER_SECRET ?? '',
+ *   organizationSecret: process.env.PLATFORM_ORGANIZATION_SECRET ?? '',
+ *   registry: createRegistry().register(chargebee),
+ * })
+ * const instance = await client.provision(chargebee, {
+ *   name: 'Acme billing',
+ *   configuration: { site: 'acme-test', username: process.env.CHARGEBEE_API_KEY ?? '' },
+ * })
+ * const customers = await client.forInstance(instance.token).get('hubs/payment/customers')
+ * ```
+ */
+export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
+  const resolved = resolveOptions(options)
+  const { registry } = resolved
+  const context: Context = {
+    options: resolved,
+    transport: createTransport(resolved),
+    vocabulary: resolved.vocabulary,
+    resolve: (key) => (registry?.has(key) === true ? registry.resolve(key) : undefined),
+  }
+  const client: PlatformClient = {
+    baseUrl: resolved.baseUrl,
+    vocabulary: resolved.vocabulary,
+    provision: (connector, request) => provision(context, connector, request),
+    instances: new InstancesResource(context),
+    connectors: new ConnectorsResource(context),
+    forInstance(token: string): InstanceClient {
+      const checked = checkSecret('token', token)
+      // One set for the client and its instance clients: a token seen once is redacted everywhere.
+      context.transport.secrets.add(checked)
+      return new InstanceClient({
+        ...context,
+        transport: withToken(context.transport, resolved, checked),
+      })
+    },
+  }
+  showInInspect(
+    client,
+    `PlatformClient { baseUrl: '${resolved.baseUrl}', vocabulary: '${resolved.vocabulary}' }`,
+  )
+  return client
+}

@@ -1,0 +1,38 @@
+/**
+ * `@plugboard/core/protocol`: the facts of the platform's wire protocol, written once for both
+ * of its sides — the client in `@plugboard/core` and the server in `@plugboard/sandbox`: the
+ * Authorization header, the vocabularies and API roots, the paging header, the mask, the
+ * retryable statuses and the wire schemas.
+ *
+ * @packageDocumentation
+ */
+
+export type { InstanceEnvelope } from '../instance.js'
+export {
+  type AuthorizationParts,
+  formatAuthorization,
+  parseAuthorization,
+} from './authorization.js'
+export { isRetryableStatus, MASK, NEXT_PAGE_HEADER, RETRYABLE_STATUSES } from './facts.js'
+export {
+  configurationEntrySchema,
+  configurationValueSchema,
+  genericInstanceConfigurationSchema,
+  instanceConnectorParameterSchema,
+  instanceConnectorSchema,
+  instanceEnvelopeSchema,
+} from './instance-schemas.js'
+export {
+  configurationEntryRequestSchema,
+  type ErrorBody,
+  errorBodySchema,
+  instanceRequestSchema,
+} from './request-schemas.js'
+export {
+  API_ROOTS,
+  connectorField,
+  connectorIdField,
+  DEFAULT_VOCABULARY,
+  VOCABULARIES,
+  type Vocabulary,
+} from './vocabulary.js'

@@ -1,0 +1,74 @@
+import { NEXT_PAGE_HEADER } from '@plugboard/core/protocol'
+import type { Hono } from 'hono'
+import { hashToken } from '../auth.js'
+import { instanceBody, parseBody, readJson } from '../body.js'
+import { mergeConfiguration } from '../configuration.js'
+import { HttpError } from '../http-error.js'
+import { buildPage } from '../page.js'
+import { instanceJson } from '../present.js'
+import { random32 } from '../random.js'
+import { cleanName, cleanTags, keyFromBody } from './instance-input.js'
+import type { Ctx, RouteKit, SandboxEnv } from './kit.js'
+import { decodePageToken, encodePageToken, parsePageSize } from './paging.js'
+
+/** `POST /instances` (and `POST /elements/{key}/instances`): provisions an instance. */
+export async function provision(kit: RouteKit, c: Ctx, pathKey?: string): Promise<Response> {
+  const { vocabulary, store } = kit
+  const body = parseBody(instanceBody, await readJson(c))
+  const bodyKey = keyFromBody(body)
+  const key = pathKey ?? bodyKey
+  if (key === undefined) {
+    throw new HttpError(400, `The body must name the connector: {"${vocabulary}": {"key": …}}.`)
+  }
+  if (pathKey !== undefined && bodyKey !== undefined && bodyKey !== pathKey) {
+    throw new HttpError(400, `The body names connector "${bodyKey}" but the path "${pathKey}".`)
+  }
+  const connector = kit.connectorOf(key)
+  const name = cleanName(body.name, true) as string
+  const configuration = mergeConfiguration(connector, {}, body.configuration ?? {})
+  const token = random32().toString('base64')
+  const record = store.insert({
+    organization: c.get('organization').id,
+    connectorKey: connector.key,
+    name,
+    configuration,
+    tags: cleanTags(body.tags) ?? [],
+    tokenHash: hashToken(token),
+  })
+  return kit.answer(c, record, token)
+}
+
+/** `GET /instances` without a token: one page of the organization's instances. */
+function list(kit: RouteKit, c: Ctx): Response {
+  const { store, registry, vocabulary } = kit
+  const pageSize = parsePageSize(c.req.query('pageSize'))
+  const nextPage = c.req.query('nextPage')
+  const afterId = nextPage === undefined || nextPage === '' ? 0 : decodePageToken(nextPage)
+  const tags = [...(c.req.queries('tags[]') ?? []), ...(c.req.queries('tags') ?? [])]
+  const rows = store.iterate({
+    organization: c.get('organization').id,
+    tags,
+    searchText: c.req.query('searchText'),
+    afterId,
+    limit: pageSize + 1,
+  })
+  // Rows are read one at a time, and a page ends early once its answer would pass its size limit.
+  const page = buildPage(rows, pageSize, (record) =>
+    registry.has(record.connectorKey)
+      ? instanceJson(record, kit.connectorFor(record), vocabulary)
+      : undefined,
+  )
+  if (page.nextAfterId !== undefined) {
+    c.header(NEXT_PAGE_HEADER, encodePageToken(page.nextAfterId))
+  }
+  return kit.jsonText(c, page.text)
+}
+
+/**
+ * The organization's collection: `POST /instances`, and `GET /instances` without a token. A
+ * request with a token goes on to the token-scoped instance routes, registered after these.
+ */
+export function collectionRoutes(api: Hono<SandboxEnv>, kit: RouteKit): void {
+  api.post('/instances', (c) => provision(kit, c))
+  api.get('/instances', (c, next) => (c.get('token') === undefined ? list(kit, c) : next()))
+}
