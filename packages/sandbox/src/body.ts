@@ -6,44 +6,47 @@ import { SANDBOX_LIMITS } from './limits.js'
 
 const { nameBytes, tagCount, tagBytes, configurationKeyBytes } = SANDBOX_LIMITS
 
-const withinBytes = (limit: number) => (value: string) => Buffer.byteLength(value) <= limit
-
 /**
  * The body of `POST /instances`, `PUT /instances/{id}` and `PATCH /instances/{id}`: the protocol's
- * shape, within the sandbox's size limits (each refusal names its limit).
+ * shape, with the name, tags and configuration keys held to the sandbox's size limits (each refusal
+ * names its limit).
  */
-export const instanceBody = v.pipe(
-  instanceRequestSchema,
-  v.forward(
-    v.check(
-      (body) => body.name === undefined || withinBytes(nameBytes)(body.name),
-      `expected the name to be at most ${nameBytes} bytes (the limit)`,
+export const instanceBody = v.looseObject(
+  {
+    ...instanceRequestSchema.entries,
+    name: v.optional(
+      v.pipe(
+        v.string('expected the instance name as a string'),
+        v.maxBytes(nameBytes, `expected the name to be at most ${nameBytes} bytes (the limit)`),
+      ),
     ),
-    ['name'],
-  ),
-  v.forward(
-    v.check(
-      (body) => body.tags === undefined || body.tags.length <= tagCount,
-      `expected at most ${tagCount} tags (the limit)`,
+    configuration: v.optional(
+      v.record(
+        v.pipe(
+          v.string(),
+          v.maxBytes(
+            configurationKeyBytes,
+            `expected every configuration key to be at most ${configurationKeyBytes} bytes (the limit)`,
+          ),
+        ),
+        v.unknown(),
+        'expected an object of entries',
+      ),
     ),
-    ['tags'],
-  ),
-  v.forward(
-    v.check(
-      (body) => body.tags === undefined || body.tags.every(withinBytes(tagBytes)),
-      `expected every tag to be at most ${tagBytes} bytes (the limit)`,
+    tags: v.optional(
+      v.pipe(
+        v.array(
+          v.pipe(
+            v.string('expected every tag to be a string'),
+            v.maxBytes(tagBytes, `expected every tag to be at most ${tagBytes} bytes (the limit)`),
+          ),
+          'expected an array of tags',
+        ),
+        v.maxLength(tagCount, `expected at most ${tagCount} tags (the limit)`),
+      ),
     ),
-    ['tags'],
-  ),
-  v.forward(
-    v.check(
-      (body) =>
-        body.configuration === undefined ||
-        Object.keys(body.configuration).every(withinBytes(configurationKeyBytes)),
-      `expected every configuration key to be at most ${configurationKeyBytes} bytes (the limit)`,
-    ),
-    ['configuration'],
-  ),
+  },
+  'expected a JSON object',
 )
 
 /** The body of `PATCH /instances/{id}/configuration/{configId}`. */
