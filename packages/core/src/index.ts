@@ -6,7 +6,11 @@
  * @packageDocumentation
  */
 
-export type { ConnectorsResource } from './client/connectors.js'
+export type {
+  ConnectorPage,
+  ConnectorsResource,
+  ListConnectorsQuery,
+} from './client/connectors.js'
 export {
   createPlatformClient,
   type PlatformClient,
@@ -38,6 +42,16 @@ export {
   type ResponseConfigSchema,
 } from './connector.js'
 export { type DescriptorInput, defineDescriptor, fillBaseUrl } from './descriptor.js'
+export {
+  type ConnectorDescription,
+  connectorFromDescription,
+  isCallerEntry,
+  textLimitOf,
+} from './description/runtime-connector.js'
+export type {
+  CatalogueConnector,
+  ConnectorConfigurationEntry,
+} from './description/schemas.js'
 export { PlugboardError, type PlugboardErrorOptions } from './errors/base.js'
 export {
   ConfigurationError,
