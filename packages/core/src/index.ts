@@ -41,7 +41,6 @@ export {
   type InstanceConfigurationOf,
   type ResponseConfigSchema,
 } from './connector.js'
-export { type DescriptorInput, defineDescriptor, fillBaseUrl } from './descriptor.js'
 export {
   type ConnectorDescription,
   connectorFromDescription,
@@ -52,6 +51,7 @@ export type {
   CatalogueConnector,
   ConnectorConfigurationEntry,
 } from './description/schemas.js'
+export { type DescriptorInput, defineDescriptor, fillBaseUrl } from './descriptor.js'
 export { PlugboardError, type PlugboardErrorOptions } from './errors/base.js'
 export {
   ConfigurationError,

@@ -137,10 +137,10 @@ describe('provisioning', () => {
 
   it('answers 404 naming an unknown connector key', async () => {
     const answer = await call(sandbox, 'POST', `${Y}/instances`, {
-      body: { ...asYourMom(request), your_mom: { key: 'paypalv2' } },
+      body: { ...asYourMom(request), your_mom: { key: 'initech' } },
     })
     expect(answer.status).toBe(404)
-    expect((answer.body as { message: string }).message).toContain('"paypalv2"')
+    expect((answer.body as { message: string }).message).toContain('"initech"')
     const descriptor = await call(sandbox, 'GET', `${Y}/elements/nope`)
     expect(descriptor.status).toBe(404)
     expect((descriptor.body as { message: string }).message).toContain('"nope"')

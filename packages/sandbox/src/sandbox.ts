@@ -5,6 +5,8 @@ import { API_ROOTS, type Vocabulary } from '@plugboard/core/protocol'
 import { Hono } from 'hono'
 import type { SandboxOrganization } from './auth.js'
 import { bodyReader } from './body.js'
+import { loadCatalogue } from './catalogue/catalogue.js'
+import { withCatalogue } from './catalogue/lookup.js'
 import { connectorFacts } from './connector-facts.js'
 import {
   HEALTH_PATH,
@@ -31,6 +33,12 @@ export interface SandboxOptions {
   readonly database?: string | undefined
   /** The connectors the sandbox serves; {@link createDefaultRegistry} by default. */
   readonly registry?: ConnectorLookup | undefined
+  /**
+   * Whether the sandbox also serves the platform's catalogue (`GET /elements…`) and provisions
+   * every catalogued connector without a package, validated by its catalogue description (a
+   * package takes precedence). `true` by default.
+   */
+  readonly catalogue?: boolean | undefined
   /**
    * The organizations the sandbox knows and their secrets; by default one development
    * organization with {@link SANDBOX_USER_SECRET} and {@link SANDBOX_ORGANIZATION_SECRET}.
@@ -127,7 +135,8 @@ function errorBody(requestId: string, message: string) {
  * ```
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const registry = options.registry ?? createDefaultRegistry()
+  const packages = options.registry ?? createDefaultRegistry()
+  const registry = options.catalogue === false ? packages : withCatalogue(packages, loadCatalogue())
   const organizations = options.organizations ?? [
     {
       id: SANDBOX_ORGANIZATION_ID,

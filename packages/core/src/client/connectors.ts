@@ -1,8 +1,8 @@
 import * as v from 'valibot'
 import {
   type CatalogueConnector,
-  catalogueConnectorSchema,
   type ConnectorConfigurationEntry,
+  catalogueConnectorSchema,
   connectorConfigurationSchema,
 } from '../description/schemas.js'
 import type { InstanceConnector } from '../instance.js'

@@ -118,7 +118,9 @@ export function connectorFromDescription(description: ConnectorDescription): Any
       typeOauth: connector.typeOauth ?? false,
       active: connector.active ?? false,
     }),
-    config: v.strictObject(Object.fromEntries(callers.map((entry) => [entry.key, entrySchema(entry)]))),
+    config: v.strictObject(
+      Object.fromEntries(callers.map((entry) => [entry.key, entrySchema(entry)])),
+    ),
     response: v.record(v.string(), v.nullish(v.string())),
     defaults,
     sample: Object.fromEntries(

@@ -59,10 +59,8 @@ export const connectorConfigurationEntrySchema: v.GenericSchema<
 )
 
 /** The schema of a connector's described configuration: an array of entries. */
-export const connectorConfigurationSchema: v.GenericSchema<
-  unknown,
-  ConnectorConfigurationEntry[]
-> = v.array(connectorConfigurationEntrySchema)
+export const connectorConfigurationSchema: v.GenericSchema<unknown, ConnectorConfigurationEntry[]> =
+  v.array(connectorConfigurationEntrySchema)
 
 /** The schema of one catalogue entry of `GET /elements` (lenient). */
 export const catalogueConnectorSchema: v.GenericSchema<unknown, CatalogueConnector> = v.pipe(
