@@ -10,6 +10,11 @@ import {
   validateDisplayName,
   validateHub,
 } from './config.js'
+import type { PlatformDescription } from './from-platform/description.ts'
+import { readDescription } from './from-platform/read.ts'
+import { HAND_WRITTEN, handWrittenNotes } from './from-platform/render-docs.ts'
+import { writePackage } from './from-platform/write.ts'
+import { parseFromPlatform } from './gen-connector.ts'
 import { createScratchWorkspace } from './scratch-workspace.js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
@@ -55,14 +60,36 @@ function run(command: string, args: readonly string[], cwd: string): string {
   return output
 }
 
+describe('the --from-platform generator, without a workspace', () => {
+  it('reads its arguments, leaving the template generator its own', () => {
+    expect(parseFromPlatform(['--from-platform', 'pipedrive'])).toEqual({
+      key: 'pipedrive',
+      baseUrl: undefined,
+    })
+    expect(
+      parseFromPlatform(['--from-platform', 'pipedrive', '--base-url', 'http://127.0.0.1:1/x']),
+    ).toEqual({ key: 'pipedrive', baseUrl: 'http://127.0.0.1:1/x' })
+    expect(parseFromPlatform(['--args', 'widget', 'Widget', 'crm'])).toBeUndefined()
+    expect(() => parseFromPlatform(['--from-platform', 'x', '--colour'])).toThrow(/colour/)
+  })
+
+  it('reads the hand-written part of a README', () => {
+    const readme = `# x\n${HAND_WRITTEN.start}\nChecked the base URL.\n${HAND_WRITTEN.end}\n`
+    expect(handWrittenNotes(readme)).toBe('Checked the base URL.')
+    expect(handWrittenNotes('# x')).toBeUndefined()
+  })
+})
+
 describe('pnpm turbo gen connector, in a scratch workspace', () => {
   let scratch = ''
+  let pipedrive: PlatformDescription
 
-  beforeAll(() => {
+  beforeAll(async () => {
     scratch = createScratchWorkspace(root)
     // Install first, so the generator finds biome to format what it writes. Offline: everything is
     // in the store the repository's own install filled.
     run('pnpm', ['install', '--offline', '--no-frozen-lockfile'], scratch)
+    pipedrive = await readDescription('pipedrive')
   })
 
   afterAll(() => {
@@ -83,6 +110,55 @@ describe('pnpm turbo gen connector, in a scratch workspace', () => {
     )
     expect(malformed).toMatch(/"Wid-get" is not a valid connector key/)
     expect(existsSync(path.join(scratch, 'packages', 'connector-Wid-get'))).toBe(false)
+  })
+
+  it('writes a package from the platform description, deterministically, keeping hand edits', () => {
+    expect(pipedrive.configuration.map((entry) => entry.key)).toContain('pipedrive.password')
+    const { directory, created } = writePackage(scratch, 'pipedrive', pipedrive)
+    expect(created).toBe(true)
+    const folder = path.join(scratch, directory)
+    const config = readFileSync(path.join(folder, 'src', 'config.ts'), 'utf8')
+    expect(config).toMatch(
+      /'pipedrive\.password': v\.pipe\([\s\S]*v\.metadata\(\{ secret: true \}\)/,
+    )
+    const readme = readFileSync(path.join(folder, 'README.md'), 'utf8')
+    expect(readme).toMatch(/\| `pipedrive\.email` \| yes \| no \| TEXTFIELD_128 \|/)
+    expect(readme).toMatch(/\| authentication \| custom \| stated \|/)
+    expect(
+      readFileSync(path.join(scratch, '.changeset', 'connector-pipedrive.md'), 'utf8'),
+    ).toContain('"@plugboard/connector-pipedrive": minor')
+    const files = [
+      'README.md',
+      'package.json',
+      'src/config.ts',
+      'src/connector.ts',
+      'src/defaults.ts',
+    ]
+    const before = files.map((file) => readFileSync(path.join(folder, file), 'utf8'))
+    // Hand edits: the overrides file and the README's hand-written part survive regeneration.
+    const overrides = path.join(folder, 'src', 'overrides.ts')
+    const handOverrides = readFileSync(overrides, 'utf8').replace(
+      '} = {}',
+      "} = { metadata: { homepage: 'https://developers.pipedrive.com' } }",
+    )
+    writeFileSync(overrides, handOverrides)
+    writeFileSync(
+      path.join(folder, 'README.md'),
+      before[0]?.replace(
+        /(hand-written[^\n]*-->\n)[^<]*/,
+        '$1Checked: the e-mail is the login.\n',
+      ) ?? '',
+    )
+    expect(writePackage(scratch, 'pipedrive', pipedrive).created).toBe(false)
+    expect(readFileSync(overrides, 'utf8')).toBe(handOverrides)
+    expect(readFileSync(path.join(folder, 'README.md'), 'utf8')).toContain(
+      'Checked: the e-mail is the login.',
+    )
+    expect(files.slice(1).map((file) => readFileSync(path.join(folder, file), 'utf8'))).toEqual(
+      before.slice(1),
+    )
+    const shipped = readFileSync(path.join(scratch, SHIPPED_CONNECTORS_FILE), 'utf8')
+    expect(shipped.match(/connector-pipedrive/g)).toHaveLength(1)
   })
 
   it('scaffolds a connector package that builds, type-checks, lints and passes its tests', () => {
@@ -138,15 +214,23 @@ describe('pnpm turbo gen connector, in a scratch workspace', () => {
         'typecheck',
         'test',
         '--filter=@plugboard/connector-widget',
+        '--filter=@plugboard/connector-pipedrive',
         '--output-logs=errors-only',
       ],
       scratch,
     )
-    expect(checks).toMatch(/Tasks: +4 successful, 4 total/)
+    expect(checks).toMatch(/Tasks: +7 successful, 7 total/)
     expect(existsSync(path.join(directory, 'dist', 'index.js'))).toBe(true)
     run(
       'pnpm',
-      ['exec', 'biome', 'check', '--error-on-warnings', 'packages/connector-widget'],
+      [
+        'exec',
+        'biome',
+        'check',
+        '--error-on-warnings',
+        'packages/connector-widget',
+        'packages/connector-pipedrive',
+      ],
       scratch,
     )
     // The suite ran the conformance kit: break the sample and the scaffold's tests fail.

@@ -7,6 +7,14 @@
 
 export type { SandboxOrganization } from './auth.js'
 export {
+  type Catalogue,
+  type CatalogueAuthentication,
+  type CatalogueElement,
+  type CatalogueEntryConfig,
+  type CatalogueFilter,
+  loadCatalogue,
+} from './catalogue/catalogue.js'
+export {
   HEALTH_PATH,
   MAX_BODY_BYTES,
   PAGE_SIZE,

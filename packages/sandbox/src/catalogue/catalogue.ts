@@ -5,6 +5,7 @@ export type CatalogueAuthentication = 'basic' | 'custom' | 'oauth2' | 'oauth1' |
 
 /** One configuration entry of a catalogued connector. */
 export interface CatalogueEntryConfig {
+  /** The configuration key, as sent when provisioning. */
   readonly key: string
   /** Whether provisioning needs it (`requiredSource` says how sure that is). */
   readonly required: boolean
@@ -24,16 +25,23 @@ export interface CatalogueEntryConfig {
 export interface CatalogueElement {
   /** The sandbox's own numeric id: stable across restarts and releases. */
   readonly id: number
+  /** The connector key. */
   readonly key: string
+  /** The display name. */
   readonly name: string
+  /** The hub (`payment`, `crm`, …), or `null` where the page does not say. */
   readonly hub: string | null
+  /** How it authenticates, as its page states or suggests. */
   readonly authentication: CatalogueAuthentication
+  /** Its configuration entries, in the page's order. */
   readonly configuration: readonly CatalogueEntryConfig[]
   /** The entries the platform adds to a new instance's configuration, with their values. */
   readonly platformDefaults: Readonly<Record<string, string | null>>
   /** For OAuth connectors: the authorisation URL's query parameters and the request-token step. */
   readonly oauth?: {
+    /** The authorisation URL's query parameters. */
     readonly urlQueryParameters: readonly string[]
+    /** Whether the flow has an OAuth 1 request-token step. */
     readonly requestTokenStep: boolean
   }
   /** How its events can arrive, where the page says. */

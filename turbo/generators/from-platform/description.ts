@@ -1,0 +1,28 @@
+import type { ConnectorConfigurationEntry, InstanceConnector } from '@plugboard/core'
+
+/** How sure a fact is, and where it comes from. */
+export interface Provenance {
+  /** `stated`, `table`, `heuristic`, `inferred`, `platform`, … */
+  readonly confidence: string
+  /** Where the fact comes from, in a few words. */
+  readonly source: string
+}
+
+/** Everything the generator writes a package from. */
+export interface PlatformDescription {
+  /** The descriptor (`GET /elements/{key}`). */
+  readonly connector: InstanceConnector
+  /** The configuration (`GET /elements/{key}/configuration`). */
+  readonly configuration: readonly ConnectorConfigurationEntry[]
+  /** Where the description was read (`the embedded sandbox's catalogue` or a base URL). */
+  readonly origin: string
+  /** How far to trust the hub, the authentication, and each entry's `required` and `secret`. */
+  readonly provenance: {
+    readonly hub: Provenance
+    readonly authentication: Provenance
+    readonly entries: Readonly<Record<string, Provenance>>
+    readonly defaults: Provenance
+    /** Known slips of the source page. */
+    readonly issues: readonly string[]
+  }
+}
