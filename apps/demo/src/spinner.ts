@@ -1,14 +1,18 @@
 import { spinner } from '@clack/prompts'
+import { EXIT_CANCELLED } from './cli-errors.js'
 import type { Output } from './output.js'
 
-/** Runs `task` with a spinner on an interactive terminal, silently otherwise. */
+/**
+ * Runs `task` with a spinner on an interactive terminal, silently otherwise. Ctrl-C while it
+ * spins stops the spinner and exits with 130, as an interrupted command does.
+ */
 export async function withSpinner<T>(
   out: Output,
   message: string,
   task: () => Promise<T>,
 ): Promise<T> {
   if (!out.interactive) return task()
-  const spin = spinner()
+  const spin = spinner({ onCancel: () => process.exit(EXIT_CANCELLED) })
   spin.start(message)
   try {
     const result = await task()

@@ -7,7 +7,11 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
 // util-linux's `script` runs the CLI on a pseudo-terminal, as a person at a terminal would.
 const hasScript = spawnSync('script', ['--version']).status === 0
 
-/** Runs the CLI on a pseudo-terminal, answering each prompt when its text appears. */
+/**
+ * Runs the CLI on a pseudo-terminal, answering each prompt when its text appears on the screen
+ * after the previous answer. An answer is typed and followed by Enter; a control character (such
+ * as Ctrl-C, `\u0003`) is sent alone.
+ */
 function onTerminal(args: readonly string[], answers: readonly [string, string][]) {
   // A pseudo-terminal made off a terminal has no size: give it one, or every character wraps.
   const command = `stty cols 120 rows 40; exec ${[process.execPath, cli, ...args].map((part) => `'${part}'`).join(' ')}`
@@ -16,12 +20,16 @@ function onTerminal(args: readonly string[], answers: readonly [string, string][
   })
   let screen = ''
   let next = 0
+  let seen = 0
   child.stdout.on('data', (chunk: Buffer) => {
     screen += chunk.toString('utf8')
     const answer = answers[next]
-    if (answer !== undefined && stripVTControlCharacters(screen).includes(answer[0])) {
+    const fresh = stripVTControlCharacters(screen).slice(seen)
+    if (answer !== undefined && fresh.includes(answer[0])) {
       next += 1
-      child.stdin.write(`${answer[1]}\r`)
+      seen = stripVTControlCharacters(screen).length
+      const control = answer[1].length === 1 && answer[1].charCodeAt(0) < 0x20
+      child.stdin.write(control ? answer[1] : `${answer[1]}\r`)
     }
   })
   return new Promise<{ code: number | null; screen: string }>((resolve) => {
@@ -44,5 +52,31 @@ describe.skipIf(!hasScript)('plugboard-demo on a terminal', () => {
     expect(screen).toContain('https://acme-test.chargebee.com/api/v1')
     expect(screen).toContain('▪'.repeat(secret.length))
     expect(screen).not.toContain(secret)
+  })
+
+  it('checks each answer as it is given, asking again before the next entry', async () => {
+    const secret = 'cb_terminal_SecretKey_78'
+    const { code, screen } = await onTerminal(
+      ['--db', ':memory:', 'provision', 'chargebee', '--name', 'Pasted URL'],
+      [
+        ['site:', 'https://globex-test.chargebee.com'],
+        // The refusal shows at once, at the site prompt, with an example made from the answer.
+        ['(enter "globex-test")', `${'\u007f'.repeat(40)}globex-test`],
+        ['username:', secret],
+      ],
+    )
+    expect(code).toBe(0)
+    expect(screen.indexOf('not a URL or host name')).toBeLessThan(screen.indexOf('username:'))
+    expect(screen).toContain('https://globex-test.chargebee.com/api/v1')
+    expect(screen).not.toContain(secret)
+  })
+
+  it('exits with 130 when the user presses Ctrl-C at a prompt', async () => {
+    const { code, screen } = await onTerminal(
+      ['--db', ':memory:', 'provision', 'chargebee', '--name', 'Cancelled'],
+      [['site:', '\u0003']],
+    )
+    expect(code).toBe(130)
+    expect(screen).not.toContain('Provisioned')
   })
 })

@@ -4,13 +4,15 @@ import { parseSetOptions, promptForMissing } from '../configuration-input.js'
 import { instanceJson, printInstance } from '../instance-view.js'
 import type { Output } from '../output.js'
 import { withSpinner } from '../spinner.js'
-import { openTarget, type TargetOptions } from '../target.js'
+import { checkBaseUrl, openTarget, type TargetOptions } from '../target.js'
 
 /** The options of `provision`. */
 export interface ProvisionOptions extends TargetOptions {
   readonly name?: string | undefined
   readonly tag: readonly string[]
   readonly set: readonly string[]
+  /** Arguments beyond the connector key (a `--set entry value` typed with a space). */
+  readonly extra?: readonly string[] | undefined
   readonly showToken?: boolean | undefined
 }
 
@@ -22,7 +24,9 @@ export async function provision(
 ): Promise<void> {
   // A key known only at run time: the connector's exact type is not, so validate at run time.
   const connector: AnyConnector = registry.resolve(key)
-  const configuration = await promptForMissing(connector, parseSetOptions(options.set), out)
+  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
+  const given = parseSetOptions(connector, options.set, options.extra)
+  const configuration = await promptForMissing(connector, given, out)
   // Refuse before starting anything: names every missing or invalid entry.
   validateConfiguration(connector, configuration)
   const target = await openTarget(options, out)
@@ -41,7 +45,11 @@ export async function provision(
     out.line(
       out.style('green', `Provisioned ${key} instance ${instance.id} on ${target.description}.`),
     )
-    printInstance(out, instance)
+    printInstance(out, instance, {
+      revealToken: options.showToken === true,
+      maskedNote:
+        'masked; the platform returns it only once: provision with --show-token to print it',
+    })
   } finally {
     await target.close()
   }

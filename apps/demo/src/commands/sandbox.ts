@@ -1,5 +1,5 @@
 import { SANDBOX_ORGANIZATION_SECRET, SANDBOX_USER_SECRET } from '@plugboard/sandbox'
-import { UsageError } from '../failures.js'
+import { UsageError } from '../cli-errors.js'
 import type { Output } from '../output.js'
 import { DEFAULT_DATABASE, startEmbeddedSandbox } from '../target.js'
 
