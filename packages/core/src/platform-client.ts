@@ -576,8 +576,8 @@ function instanceClient(context: Context, baseUrl: string): InstanceClient {
  *
  * const client = createPlatformClient({
  *   baseUrl: 'https://api.cloud-your_moms.com/your_moms/api-v2',
- *   userSecret: process.env.PLATFORM_USER_SECRET ?? '',
- *   organizationSecret: process.env.PLATFORM_ORGANIZATION_SECRET ?? '',
+ *   userSecret: process.env.PLUGBOARD_USER_SECRET ?? '',
+ *   organizationSecret: process.env.PLUGBOARD_ORGANIZATION_SECRET ?? '',
  *   registry: createRegistry().register(chargebee),
  * })
  * const instance = await client.provision(chargebee, {
