@@ -7,13 +7,21 @@
 
 const brandOf = (name: string): symbol => Symbol.for(`@plugboard/core/${name}`)
 
-/** The options every plugboard error accepts. */
+/**
+ * The options every plugboard error accepts.
+ *
+ * @group Errors
+ */
 export interface PlugboardErrorOptions {
   /** The underlying error, when there is one that holds no secret. */
   readonly cause?: unknown
 }
 
-/** The base class of every error plugboard throws. */
+/**
+ * The base class of every error plugboard throws.
+ *
+ * @group Errors
+ */
 export class PlugboardError extends Error {
   /** The brand that marks instances of this class across package copies. */
   static readonly brand: symbol = brandOf('PlugboardError')
@@ -59,10 +67,18 @@ export class PlugboardError extends Error {
   }
 }
 
-/** Why a configuration entry was refused. */
+/**
+ * Why a configuration entry was refused.
+ *
+ * @group Errors
+ */
 export type ConfigurationIssueKind = 'missing' | 'invalid' | 'unknown'
 
-/** One refused configuration entry. */
+/**
+ * One refused configuration entry.
+ *
+ * @group Errors
+ */
 export interface ConfigurationIssue {
   /** The configuration key, e.g. `"site"`. */
   readonly key: string
@@ -75,6 +91,8 @@ export interface ConfigurationIssue {
 /**
  * A configuration was refused before anything was sent: it names every missing, invalid and
  * unknown entry at once.
+ *
+ * @group Errors
  */
 export class ConfigurationError extends PlugboardError {
   static override readonly brand: symbol = brandOf('ConfigurationError')
@@ -125,7 +143,11 @@ export class ConfigurationError extends PlugboardError {
   }
 }
 
-/** A connector key was looked up that the registry does not hold. */
+/**
+ * A connector key was looked up that the registry does not hold.
+ *
+ * @group Errors
+ */
 export class UnknownConnectorError extends PlugboardError {
   static override readonly brand: symbol = brandOf('UnknownConnectorError')
 
@@ -142,10 +164,18 @@ export class UnknownConnectorError extends PlugboardError {
   }
 }
 
-/** Why a connector was refused at registration. */
+/**
+ * Why a connector was refused at registration.
+ *
+ * @group Errors
+ */
 export type RegistrationFailure = 'duplicate-key' | 'unsupported-specification' | 'key-mismatch'
 
-/** A connector was refused at registration: a duplicate key, or a specification version core does not implement. */
+/**
+ * A connector was refused at registration: a duplicate key, or a specification version core does not implement.
+ *
+ * @group Errors
+ */
 export class RegistrationError extends PlugboardError {
   static override readonly brand: symbol = brandOf('RegistrationError')
 
@@ -161,7 +191,11 @@ export class RegistrationError extends PlugboardError {
   }
 }
 
-/** What is known of the request that failed (never its headers or body). */
+/**
+ * What is known of the request that failed (never its headers or body).
+ *
+ * @group Errors
+ */
 export interface RequestSummary {
   /** The HTTP method. */
   readonly method: string
@@ -169,7 +203,11 @@ export interface RequestSummary {
   readonly path: string
 }
 
-/** What the platform said when it answered with an error status. */
+/**
+ * What the platform said when it answered with an error status.
+ *
+ * @group Errors
+ */
 export interface PlatformErrorDetails extends RequestSummary {
   /** The HTTP status. */
   readonly status: number
@@ -186,6 +224,8 @@ const retryableStatuses = new Set([408, 425, 429, 500, 502, 503, 504])
 /**
  * A call was made with an argument that cannot be sent: an empty instance name, a base URL that is
  * not an http(s) URL, an empty secret. Nothing was sent.
+ *
+ * @group Errors
  */
 export class InvalidArgumentError extends PlugboardError {
   static override readonly brand: symbol = brandOf('InvalidArgumentError')
@@ -199,7 +239,11 @@ export class InvalidArgumentError extends PlugboardError {
   }
 }
 
-/** The platform answered with an error status (4xx or 5xx). */
+/**
+ * The platform answered with an error status (4xx or 5xx).
+ *
+ * @group Errors
+ */
 export class PlatformError extends PlugboardError implements PlatformErrorDetails {
   static override readonly brand: symbol = brandOf('PlatformError')
 
@@ -228,7 +272,11 @@ export class PlatformError extends PlugboardError implements PlatformErrorDetail
   }
 }
 
-/** The platform answered 2xx with a body that is not what the API promises. */
+/**
+ * The platform answered 2xx with a body that is not what the API promises.
+ *
+ * @group Errors
+ */
 export class ResponseValidationError extends PlugboardError {
   static override readonly brand: symbol = brandOf('ResponseValidationError')
 
@@ -267,7 +315,11 @@ export class ResponseValidationError extends PlugboardError {
   }
 }
 
-/** The request never got an answer: the connection was refused, reset or dropped. */
+/**
+ * The request never got an answer: the connection was refused, reset or dropped.
+ *
+ * @group Errors
+ */
 export class NetworkError extends PlugboardError {
   static override readonly brand: symbol = brandOf('NetworkError')
 
@@ -292,7 +344,11 @@ export class NetworkError extends PlugboardError {
   }
 }
 
-/** The platform did not answer within the timeout. */
+/**
+ * The platform did not answer within the timeout.
+ *
+ * @group Errors
+ */
 export class TimeoutError extends PlugboardError {
   static override readonly brand: symbol = brandOf('TimeoutError')
 

@@ -2,7 +2,7 @@
  * `@plugboard/core`: the connector plugin interface, a typed connector registry, and a typed
  * client for the platform's `/instances` API.
  *
- * @packageDocumentation
+ * @module @plugboard/core
  */
 
 export { type ConfigEntry, configEntries, secretKeys } from './config-entries.js'

@@ -4,6 +4,8 @@ import type { AnyConnector, ConfigurationValue, InstanceConfigurationOf } from '
 /**
  * One parameter of a connector descriptor as the platform returns it. The vocabulary's connector
  * id field (`your_momId` / `elementId`) is normalized to `connectorId`; other fields are kept.
+ *
+ * @group Instances
  */
 export interface InstanceConnectorParameter {
   /** The parameter's id on the platform. */
@@ -32,6 +34,8 @@ export interface InstanceConnectorParameter {
  * The connector descriptor an instance carries, as the platform returns it (under `your_mom` or
  * `element` on the wire, always `connector` here). Lenient: only `id`, `key` and `name` are
  * required, and fields plugboard does not model are kept.
+ *
+ * @group Instances
  */
 export interface InstanceConnector {
   /** The connector's numeric id on the platform. */
@@ -79,7 +83,11 @@ export interface InstanceConnector {
   readonly [field: string]: unknown
 }
 
-/** An instance's `configuration` map when no connector schema types it. */
+/**
+ * An instance's `configuration` map when no connector schema types it.
+ *
+ * @group Instances
+ */
 export type GenericInstanceConfiguration = Readonly<Record<string, ConfigurationValue>>
 
 /**
@@ -88,6 +96,8 @@ export type GenericInstanceConfiguration = Readonly<Record<string, Configuration
  * `JSON.stringify` — store it as the secret it is.
  *
  * @typeParam Configuration - the type of the `configuration` map.
+ *
+ * @group Instances
  */
 export interface Instance<Configuration = GenericInstanceConfiguration> {
   /** The instance id. */
@@ -129,19 +139,29 @@ export interface Instance<Configuration = GenericInstanceConfiguration> {
   readonly [field: string]: unknown
 }
 
-/** An instance of connector `C`, its `configuration` typed by the connector's response schema. */
+/**
+ * An instance of connector `C`, its `configuration` typed by the connector's response schema.
+ *
+ * @group Instances
+ */
 export type InstanceOf<C extends AnyConnector> = Instance<InstanceConfigurationOf<C>>
 
 /**
  * A freshly provisioned instance of connector `C`: its `token` is always present. Keep the token —
  * every later call on the instance needs it.
+ *
+ * @group Provisioning
  */
 export interface ProvisionedInstance<C extends AnyConnector> extends InstanceOf<C> {
   /** The instance token. Masked in `util.inspect`; kept by `JSON.stringify`. */
   readonly token: string
 }
 
-/** One entry of an instance's configuration (`GET /instances/{id}/configuration`). */
+/**
+ * One entry of an instance's configuration (`GET /instances/{id}/configuration`).
+ *
+ * @group Instances
+ */
 export interface ConfigurationEntryRecord {
   /** The entry's id: pass it to `setConfiguration`. */
   readonly id: number
@@ -157,7 +177,11 @@ export interface ConfigurationEntryRecord {
   readonly [field: string]: unknown
 }
 
-/** What `POST /instances` needs to provision an instance of connector `C`. */
+/**
+ * What `POST /instances` needs to provision an instance of connector `C`.
+ *
+ * @group Provisioning
+ */
 export interface ProvisionRequest<C extends AnyConnector> {
   /** The instance name. */
   readonly name: string
@@ -169,7 +193,11 @@ export interface ProvisionRequest<C extends AnyConnector> {
   readonly providerData?: ProviderData | undefined
 }
 
-/** What an OAuth connector's provisioning passes on from the vendor. */
+/**
+ * What an OAuth connector's provisioning passes on from the vendor.
+ *
+ * @group Provisioning
+ */
 export interface ProviderData {
   /** The authorization code the vendor returned to the OAuth callback. */
   readonly code: string
@@ -178,10 +206,16 @@ export interface ProviderData {
 /**
  * An instance envelope as parsed before its configuration is: the configuration is only known to
  * be a map here.
+ *
+ * @group Instances
  */
 export type InstanceEnvelope = Instance<Readonly<Record<string, unknown>>>
 
-/** A full update of an instance (`PUT /instances/{id}`). */
+/**
+ * A full update of an instance (`PUT /instances/{id}`).
+ *
+ * @group Instances
+ */
 export interface InstanceUpdate {
   /** The instance name. */
   readonly name: string
@@ -201,10 +235,18 @@ export interface InstanceUpdate {
   readonly maxCacheSize?: number | undefined
 }
 
-/** A partial update of an instance (`PATCH /instances/{id}`): `tags` replaces all tags. */
+/**
+ * A partial update of an instance (`PATCH /instances/{id}`): `tags` replaces all tags.
+ *
+ * @group Instances
+ */
 export type InstancePatch = Partial<InstanceUpdate>
 
-/** Which instances `instances.list` returns. */
+/**
+ * Which instances `instances.list` returns.
+ *
+ * @group Instances
+ */
 export interface ListInstancesQuery {
   /** Only instances carrying these tags. */
   readonly tags?: readonly string[] | undefined
@@ -216,7 +258,11 @@ export interface ListInstancesQuery {
   readonly nextPage?: string | undefined
 }
 
-/** One page of instances. */
+/**
+ * One page of instances.
+ *
+ * @group Instances
+ */
 export interface InstancePage {
   /** The instances on this page. */
   readonly instances: readonly Instance[]
@@ -227,7 +273,11 @@ export interface InstancePage {
 const optionalString = v.optional(v.string())
 const optionalBoolean = v.optional(v.boolean())
 
-/** The schema of one descriptor parameter, after `your_momId` / `elementId` became `connectorId`. */
+/**
+ * The schema of one descriptor parameter, after `your_momId` / `elementId` became `connectorId`.
+ *
+ * @group Protocol
+ */
 export const instanceConnectorParameterSchema: v.GenericSchema<
   unknown,
   InstanceConnectorParameter
@@ -243,7 +293,11 @@ export const instanceConnectorParameterSchema: v.GenericSchema<
   required: optionalBoolean,
 })
 
-/** The schema of a connector descriptor in a platform response (lenient). */
+/**
+ * The schema of a connector descriptor in a platform response (lenient).
+ *
+ * @group Protocol
+ */
 export const instanceConnectorSchema: v.GenericSchema<unknown, InstanceConnector> = v.looseObject({
   id: v.number(),
   key: v.string(),
@@ -267,13 +321,19 @@ export const instanceConnectorSchema: v.GenericSchema<unknown, InstanceConnector
 /**
  * The schema of a configuration value when no connector types it: a string or `null`; numbers
  * and booleans are accepted and turned into strings.
+ *
+ * @group Protocol
  */
 export const configurationValueSchema: v.GenericSchema<
   string | number | boolean | null,
   ConfigurationValue
 > = v.union([v.string(), v.null(), v.pipe(v.union([v.number(), v.boolean()]), v.transform(String))])
 
-/** The schema of an instance's `configuration` map when no connector types it. */
+/**
+ * The schema of an instance's `configuration` map when no connector types it.
+ *
+ * @group Protocol
+ */
 export const genericInstanceConfigurationSchema: v.GenericSchema<
   Record<string, string | number | boolean | null>,
   GenericInstanceConfiguration
@@ -283,6 +343,8 @@ export const genericInstanceConfigurationSchema: v.GenericSchema<
  * The schema of an instance envelope (after the connector field was normalized to `connector`).
  * Lenient: unknown fields are kept. The `configuration` map is checked to be an object here and
  * parsed separately, with the connector's response schema when the connector is known.
+ *
+ * @group Protocol
  */
 export const instanceEnvelopeSchema: v.GenericSchema<unknown, InstanceEnvelope> = v.looseObject({
   id: v.number(),
@@ -303,7 +365,11 @@ export const instanceEnvelopeSchema: v.GenericSchema<unknown, InstanceEnvelope> 
   updatedDate: optionalString,
 })
 
-/** The schema of one configuration entry (`GET /instances/{id}/configuration`). */
+/**
+ * The schema of one configuration entry (`GET /instances/{id}/configuration`).
+ *
+ * @group Protocol
+ */
 export const configurationEntrySchema: v.GenericSchema<unknown, ConfigurationEntryRecord> =
   v.looseObject({
     id: v.number(),

@@ -31,13 +31,25 @@ import { connectorField, DEFAULT_VOCABULARY, VOCABULARIES, type Vocabulary } fro
 
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom')
 
-/** The response header that carries the token of the next page of `GET /instances`. */
+/**
+ * The response header that carries the token of the next page of `GET /instances`.
+ *
+ * @group Protocol
+ */
 export const NEXT_PAGE_HEADER = 'elements-next-page-token'
 
-/** The statuses an idempotent request is retried on (honouring `Retry-After` when sent). */
+/**
+ * The statuses an idempotent request is retried on (honouring `Retry-After` when sent).
+ *
+ * @group Protocol
+ */
 export const RETRY_STATUS_CODES: readonly number[] = [408, 429, 500, 502, 503, 504]
 
-/** The retry policy of idempotent requests (GET, PUT, DELETE, HEAD). POST and PATCH never retry. */
+/**
+ * The retry policy of idempotent requests (GET, PUT, DELETE, HEAD). POST and PATCH never retry.
+ *
+ * @group Provisioning
+ */
 export interface PlatformRetryOptions {
   /** How many times a failed idempotent request is retried. Default 2. */
   readonly limit?: number | undefined
@@ -47,7 +59,11 @@ export interface PlatformRetryOptions {
   readonly maxRetryAfter?: number | undefined
 }
 
-/** A set of connectors the client looks an instance's connector up in (a {@link Registry} fits). */
+/**
+ * A set of connectors the client looks an instance's connector up in (a {@link Registry} fits).
+ *
+ * @group Provisioning
+ */
 export interface ConnectorLookup {
   /** Whether a connector is known under `key`. */
   has(key: string): boolean
@@ -55,7 +71,11 @@ export interface ConnectorLookup {
   resolve(key: string): AnyConnector
 }
 
-/** The options of {@link createPlatformClient}. */
+/**
+ * The options of {@link createPlatformClient}.
+ *
+ * @group Provisioning
+ */
 export interface PlatformClientOptions {
   /**
    * The platform API root, e.g. `https://api.cloud-your_moms.com/your_moms/api-v2` or a local
@@ -88,10 +108,18 @@ export interface PlatformClientOptions {
   readonly registry?: ConnectorLookup | undefined
 }
 
-/** An instance id: the platform's numeric id (a string of digits is accepted too). */
+/**
+ * An instance id: the platform's numeric id (a string of digits is accepted too).
+ *
+ * @group Instances
+ */
 export type InstanceId = number | string
 
-/** The calls on instances by id (`/instances…`) with the platform's user and organization secrets. */
+/**
+ * The calls on instances by id (`/instances…`) with the platform's user and organization secrets.
+ *
+ * @group Instances
+ */
 export interface InstancesApi {
   /**
    * One page of instances (`GET /instances`).
@@ -153,7 +181,11 @@ export interface InstancesApi {
   disable(id: InstanceId): Promise<void>
 }
 
-/** The calls on the instance named by an instance client's token (`/instances…` without an id). */
+/**
+ * The calls on the instance named by an instance client's token (`/instances…` without an id).
+ *
+ * @group Instances
+ */
 export interface CurrentInstanceApi {
   /** The instance (`GET /instances`). */
   get(): Promise<Instance>
@@ -182,7 +214,11 @@ export interface CurrentInstanceApi {
   disable(): Promise<void>
 }
 
-/** The options of a hub call. */
+/**
+ * The options of a hub call.
+ *
+ * @group Instances
+ */
 export interface HubRequestOptions {
   /** Query parameters. */
   readonly searchParams?:
@@ -198,6 +234,8 @@ export interface HubRequestOptions {
 /**
  * A client scoped to one instance: its requests carry
  * `Authorization: User <u>, Organization <o>, Element <token>`.
+ *
+ * @group Instances
  */
 export interface InstanceClient {
   /**
@@ -224,7 +262,11 @@ export interface InstanceClient {
   readonly instance: CurrentInstanceApi
 }
 
-/** A client for the platform's instances API. Build one with {@link createPlatformClient}. */
+/**
+ * A client for the platform's instances API. Build one with {@link createPlatformClient}.
+ *
+ * @group Provisioning
+ */
 export interface PlatformClient {
   /** The normalized base URL (with a trailing slash). */
   readonly baseUrl: string
@@ -586,6 +628,8 @@ function instanceClient(context: Context, baseUrl: string): InstanceClient {
  * })
  * const customers = await client.forInstance(instance.token).get('hubs/payment/customers')
  * ```
+ *
+ * @group Provisioning
  */
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
   if (typeof options !== 'object' || options === null) {

@@ -1,7 +1,15 @@
-/** What a redacted secret is replaced with: the same mask the platform uses for secret values. */
+/**
+ * What a redacted secret is replaced with: the same mask the platform uses for secret values.
+ *
+ * @group Errors
+ */
 export const REDACTED = '********'
 
-/** Replaces known secrets in a text with {@link REDACTED}. */
+/**
+ * Replaces known secrets in a text with {@link REDACTED}.
+ *
+ * @group Errors
+ */
 export type Redactor = (text: string) => string
 
 /**
@@ -13,6 +21,8 @@ export type Redactor = (text: string) => string
  * const redact = createRedactor(['s3cret'])
  * redact('bad secret s3cret') // 'bad secret ********'
  * ```
+ *
+ * @group Errors
  */
 export function createRedactor(secrets: Iterable<string | null | undefined>): Redactor {
   const needles = new Set<string>()

@@ -35,6 +35,8 @@ function checkRegistrable(
  * with the number of connectors.
  *
  * @typeParam Connectors - the registered connectors, by key.
+ *
+ * @group Provisioning
  */
 export class Registry<Connectors extends Record<string, AnyConnector> = Record<never, never>> {
   readonly #connectors: ReadonlyMap<string, AnyConnector>
@@ -123,6 +125,8 @@ export class Registry<Connectors extends Record<string, AnyConnector> = Record<n
  * const connector = registry.get('chargebee') // typed as the Chargebee connector
  * registry.resolve('paypal') // throws UnknownConnectorError: Known connectors: chargebee, stripe.
  * ```
+ *
+ * @group Provisioning
  */
 export function createRegistry(): Registry
 export function createRegistry<const Connectors extends Record<string, AnyConnector>>(
