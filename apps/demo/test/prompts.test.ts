@@ -79,4 +79,26 @@ describe.skipIf(!hasScript)('plugboard-demo on a terminal', () => {
     expect(code).toBe(130)
     expect(screen).not.toContain('Provisioned')
   })
+
+  it('warns on a terminal when a secret is given with --set (the prompt would mask it)', async () => {
+    const secret = 'cb_terminal_SecretKey_79'
+    const { code, screen } = await onTerminal(
+      [
+        '--db',
+        ':memory:',
+        'provision',
+        'chargebee',
+        '--set',
+        'site=acme-test',
+        '--set',
+        `username=${secret}`,
+      ],
+      [],
+    )
+    expect(code).toBe(0)
+    expect(screen).toContain('warning: username is a secret on the command line')
+    expect(screen).toContain('leave --set username=… out and you are asked for it, masked')
+    // The terminal shows the command's own output only: the secret was typed, never printed.
+    expect(screen).not.toContain(secret)
+  })
 })

@@ -1,4 +1,4 @@
-import { type AnyConnector, validateConfiguration } from '@plugboard/core'
+import { type AnyConnector, secretKeys, validateConfiguration } from '@plugboard/core'
 import { registry } from '../app-registry.js'
 import { parseSetOptions, promptForMissing } from '../configuration-input.js'
 import { instanceJson, printInstance } from '../instance-view.js'
@@ -16,6 +16,27 @@ export interface ProvisionOptions extends TargetOptions {
   readonly showToken?: boolean | undefined
 }
 
+/**
+ * On a terminal, where the CLI can ask for a secret instead (masked), says that one given with
+ * `--set` was exposed: a command line stays in the shell's history, shows in the process list,
+ * and `pnpm cli …` echoes it. Off a terminal (scripts, CI) `--set` is the way, so nothing is said.
+ */
+function warnOfSecretsOnCommandLine(
+  connector: AnyConnector,
+  given: Readonly<Record<string, string>>,
+  out: Output,
+): void {
+  if (!out.interactive) return
+  const exposed = [...secretKeys(connector)].filter((key) => given[key] !== undefined)
+  if (exposed.length === 0) return
+  out.error(
+    out.style(
+      'yellow',
+      `warning: ${exposed.join(', ')} ${exposed.length === 1 ? 'is a secret' : 'are secrets'} on the command line (kept in shell history, echoed by pnpm scripts): leave --set ${exposed[0]}=… out and you are asked for it, masked.`,
+    ),
+  )
+}
+
 /** `provision <key>`: validates, then provisions an instance of the connector `key`. */
 export async function provision(
   key: string,
@@ -26,6 +47,7 @@ export async function provision(
   const connector: AnyConnector = registry.resolve(key)
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
   const given = parseSetOptions(connector, options.set, options.extra)
+  warnOfSecretsOnCommandLine(connector, given, out)
   const configuration = await promptForMissing(connector, given, out)
   // Refuse before starting anything: names every missing or invalid entry.
   validateConfiguration(connector, configuration)
