@@ -20,12 +20,12 @@ export default defineConfig({
   define: { PLUGBOARD_DEMO_VERSION: JSON.stringify(version) },
   outputOptions: {
     codeSplitting: {
-      // What every command needs (the command line, the registry: core, valibot and the
-      // connectors) is one chunk, read at start; the rest (sandbox, HTTP client, prompts) is
-      // loaded by the commands that use it.
+      // What every command needs (the command line and the registry: core, valibot and the
+      // connectors) is one chunk with the program, read at start; the rest (sandbox, HTTP
+      // client, prompts) is loaded by the commands that use it.
       groups: [
         {
-          name: 'start',
+          name: 'program',
           test: /src\/(program|command-line|output|cli-errors|app-registry|commands\/connectors)\.ts$|packages\/(core|connector-[a-z0-9]+)\/dist\/index\.js$|valibot/,
         },
       ],

@@ -4,10 +4,12 @@ import {
   type ProgramSpec,
   parseCommandLine,
 } from './command-line.js'
+import { listConnectors } from './commands/connectors.js'
 import { createOutput, type Output } from './output.js'
 
 // Each command's module is imported when the command runs, so a run loads only what it needs
-// (`connectors` never loads the sandbox, the HTTP client or the prompts).
+// (`connectors` never loads the sandbox, the HTTP client or the prompts). `connectors` itself, and
+// the registry every command needs, come with this module: one file to read at start-up.
 
 type Options = Readonly<Record<string, string | boolean | string[] | undefined>>
 
@@ -45,7 +47,7 @@ const COMMANDS: readonly Command[] = [
   {
     words: ['connectors'],
     description: "list the registry's connectors and their configuration entries",
-    run: async ({ out }) => (await import('./commands/connectors.js')).listConnectors(out),
+    run: async ({ out }) => listConnectors(out),
   },
   {
     words: ['provision'],
