@@ -148,6 +148,13 @@ export function parseCommandLine(program: ProgramSpec, argv: readonly string[]):
   })
   const positionals = tokens.flatMap((token) => (token.kind === 'positional' ? [token.value] : []))
   const named = new Set(tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])))
+  // An option no command knows comes first: its value, if any, was taken for an argument.
+  const unknown = tokens.find(
+    (token) => token.kind === 'option' && !Object.hasOwn(known, token.name),
+  )
+  if (unknown?.kind === 'option') {
+    throw new UsageError(`Unknown option ${unknown.rawName}; see ${program.name} --help.`)
+  }
   const wantsHelp = named.has('help')
   if (named.has('version') && !wantsHelp) return { kind: 'version' }
   if (wantsHelp) {

@@ -68,6 +68,13 @@ describe('plugboard-demo command line', () => {
     expect(result.stdout + result.stderr).not.toContain(SECRET)
   })
 
+  it('names an option no command knows before anything else, and never its value', async () => {
+    const result = await cliRun(['--api-key', SECRET, 'connectors'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^error: Unknown option --api-key; see plugboard-demo --help\.$/m)
+    expect(result.stdout + result.stderr).not.toContain(SECRET)
+  })
+
   it.each([
     [['provision'], 'plugboard-demo provision needs <key>'],
     [['instances', 'get', '1', '2'], 'takes 1 argument(s); 1 more given (not shown)'],
