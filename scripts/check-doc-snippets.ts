@@ -5,7 +5,7 @@
 // CLI does.
 // Run on Node 24 (`pnpm run docs:snippets`); the packages must be built first.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
@@ -61,6 +61,25 @@ writeFileSync(
     include: ['*.ts'],
   }),
 )
+
+// The API site typedoc just built: core's modules are named for their import paths (not `index`)
+// and its reference opens with the provisioning group.
+const modules = join(docs, 'api', 'modules')
+if (existsSync(modules)) {
+  const pages = readdirSync(modules)
+  if (pages.some((page) => /\.index\.html$/.test(page))) {
+    problems.push('docs/api: a module is named "index"; name it with @module in its file comment')
+  }
+  const core = join(modules, '_plugboard_core._plugboard_core.html')
+  const firstGroup = existsSync(core)
+    ? /<h2[^>]*>([^<]+)/.exec(readFileSync(core, 'utf8'))?.[1]
+    : ''
+  if (firstGroup !== 'Provisioning') {
+    problems.push(
+      `docs/api: core's reference opens with "${firstGroup}", not the Provisioning group`,
+    )
+  }
+}
 
 if (problems.length > 0) {
   console.error(`docs: ${problems.length} problem(s):\n${problems.join('\n')}`)
