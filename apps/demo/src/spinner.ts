@@ -12,6 +12,12 @@ export async function withSpinner<T>(
   task: () => Promise<T>,
 ): Promise<T> {
   if (!out.interactive) return task()
+  // The spinner reads the terminal in raw mode and answers Ctrl-C with process.exit(0) (a SIGINT
+  // from elsewhere calls onCancel): while it spins, no exit is a success.
+  const interrupted = () => {
+    process.exitCode = EXIT_CANCELLED
+  }
+  process.once('exit', interrupted)
   const spin = spinner({ onCancel: () => process.exit(EXIT_CANCELLED) })
   spin.start(message)
   try {
@@ -21,5 +27,7 @@ export async function withSpinner<T>(
   } catch (error) {
     spin.error(message)
     throw error
+  } finally {
+    process.off('exit', interrupted)
   }
 }

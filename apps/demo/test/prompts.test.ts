@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -12,11 +13,15 @@ const hasScript = spawnSync('script', ['--version']).status === 0
  * after the previous answer. An answer is typed and followed by Enter; a control character (such
  * as Ctrl-C, `\u0003`) is sent alone.
  */
-function onTerminal(args: readonly string[], answers: readonly [string, string][]) {
+function onTerminal(
+  args: readonly string[],
+  answers: readonly [string, string][],
+  env: Record<string, string> = {},
+) {
   // A pseudo-terminal made off a terminal has no size: give it one, or every character wraps.
   const command = `stty cols 120 rows 40; exec ${[process.execPath, cli, ...args].map((part) => `'${part}'`).join(' ')}`
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   })
   let screen = ''
   let next = 0
@@ -100,5 +105,24 @@ describe.skipIf(!hasScript)('plugboard-demo on a terminal', () => {
     expect(screen).toContain('leave --set username=… out and you are asked for it, masked')
     // The terminal shows the command's own output only: the secret was typed, never printed.
     expect(screen).not.toContain(secret)
+  })
+
+  it('exits with 130 when the user presses Ctrl-C while a call is under way', async () => {
+    // A platform that accepts the request and never answers: the spinner keeps spinning.
+    const silent = createServer(() => {})
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as { port: number }
+    try {
+      const { code, screen } = await onTerminal(
+        ['--base-url', `http://127.0.0.1:${port}/your_moms/api-v2`, 'instances', 'list'],
+        [['Listing instances', '\u0003']],
+        { PLUGBOARD_USER_SECRET: 'user-secret-1', PLUGBOARD_ORGANIZATION_SECRET: 'org-secret-1' },
+      )
+      expect(code).toBe(130)
+      expect(screen).not.toContain('secret-1')
+    } finally {
+      silent.closeAllConnections()
+      await new Promise((resolve) => silent.close(resolve))
+    }
   })
 })
