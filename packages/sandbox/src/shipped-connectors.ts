@@ -1,6 +1,4 @@
 import { autotaskhelpdesk } from '@plugboard/connector-autotaskhelpdesk'
-import { chargebee } from '@plugboard/connector-chargebee'
-import { chargify } from '@plugboard/connector-chargify'
 import { closeio } from '@plugboard/connector-closeio'
 import { connectwisehd } from '@plugboard/connector-connectwisehd'
 import { expensify } from '@plugboard/connector-expensify'
@@ -10,18 +8,28 @@ import { insightly } from '@plugboard/connector-insightly'
 import { netsuitecrm } from '@plugboard/connector-netsuitecrm'
 import { pipedrive } from '@plugboard/connector-pipedrive'
 import { servicenow } from '@plugboard/connector-servicenow'
-import { stripe } from '@plugboard/connector-stripe'
 import { zohocrm } from '@plugboard/connector-zohocrm'
 import { zuorav2 } from '@plugboard/connector-zuorav2'
+/**
+ * The connector packages plugboard ships, in one list.
+ *
+ * @module @plugboard/sandbox/shipped-connectors
+ */
+
+import { chargebee } from '@plugboard/connector-chargebee'
+import { chargify } from '@plugboard/connector-chargify'
+import { stripe } from '@plugboard/connector-stripe'
 
 /**
  * Every connector package plugboard ships, by key: the one list the sandbox bin serves, the demo
- * app registers and the connector generator adds to (`pnpm turbo gen connector`).
+ * app registers and the connector generator adds to (`pnpm turbo gen connector`). It is its own
+ * entry, `@plugboard/sandbox/shipped-connectors`, because it imports every connector package: the
+ * sandbox's main entry stays usable with only the connectors an app installs.
  *
  * @example
  * ```ts
  * import { createRegistry } from '@plugboard/core'
- * import { shippedConnectors } from '@plugboard/sandbox'
+ * import { shippedConnectors } from '@plugboard/sandbox/shipped-connectors'
  *
  * const registry = createRegistry(shippedConnectors)
  * ```
@@ -30,16 +38,16 @@ export const shippedConnectors = {
   chargebee,
   stripe,
   chargify,
-  pipedrive,
   expensify,
   zuorav2,
-  freshdeskv2,
-  servicenow,
+  pipedrive,
   zohocrm,
   closeio,
   insightly,
-  helpscout,
   netsuitecrm,
+  freshdeskv2,
+  servicenow,
+  helpscout,
   connectwisehd,
   autotaskhelpdesk,
 } as const

@@ -45,7 +45,11 @@ const parseCatalogue = parseWith(v.array(catalogueConnectorSchema))
 const parseKeys = parseWith(v.array(v.string()))
 const parseConfiguration = parseWith(connectorConfigurationSchema)
 
-/** The platform's connectors: its catalogue, descriptors and configuration descriptions. */
+/**
+ * The platform's connectors: its catalogue, descriptors and configuration descriptions.
+ *
+ * @group Connectors
+ */
 export class ConnectorsResource {
   readonly #context: Context
 
