@@ -114,6 +114,8 @@ describe('pnpm turbo gen connector, in a scratch workspace', () => {
 
   it('writes a package from the platform description, deterministically, keeping hand edits', () => {
     expect(pipedrive.configuration.map((entry) => entry.key)).toContain('pipedrive.password')
+    // The scratch workspace holds the repository's own pipedrive manifest: start without it.
+    rmSync(path.join(scratch, 'packages', 'connector-pipedrive'), { recursive: true, force: true })
     const { directory, created } = writePackage(scratch, 'pipedrive', pipedrive)
     expect(created).toBe(true)
     const folder = path.join(scratch, directory)
