@@ -13,7 +13,7 @@ describe('arguments the client refuses before sending', () => {
       ['connector', () => client.instances.get(1, {} as never)],
       ['body', () => client.instances.patch(1, null as never)],
       ['configId', () => client.instances.getConfiguration(1, ' ')],
-      ['key', () => client.connectors.get('')],
+      ['keyOrId', () => client.connectors.get('')],
       ['id', () => client.instances.delete({} as never)],
     ]
     for (const [argument, call] of calls) {
