@@ -122,7 +122,7 @@ export function handWrittenNotes(readme: string | undefined): string | undefined
 export function renderManifest(key: string, description: PlatformDescription): string {
   const manifest = {
     name: `@plugboard/connector-${key}`,
-    version: '0.0.0',
+    version: '0.1.0',
     description: `The ${plain(description.connector.name)} connector for plugboard, generated from the platform's description: configuration schema, typed instance configuration and platform defaults.`,
     license: 'MIT',
     type: 'module',
