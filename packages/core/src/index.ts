@@ -11,17 +11,29 @@ export {
   createPlatformClient,
   type PlatformClient,
 } from './client/create-client.js'
+export { MAX_REDIRECTS } from './client/guards.js'
 export type { HubRequestOptions, InstanceClient } from './client/hub.js'
 export type { InstanceId, InstanceResource, InstanceTarget } from './client/instance-resource.js'
-export type { InstancesResource } from './client/instances.js'
-export type {
-  FetchFunction,
-  HookRequest,
-  HookResponse,
-  PlatformClientOptions,
-  PlatformHooks,
-  PlatformRetryOptions,
+export {
+  DEFAULT_MAX_PAGES,
+  type InstancesResource,
+  type IterateOptions,
+} from './client/instances.js'
+export {
+  DEFAULT_MAX_RESPONSE_SIZE,
+  DEFAULT_TOTAL_TIMEOUT,
+  type FetchFunction,
+  type HookRequest,
+  type HookResponse,
+  type PlatformClientOptions,
+  type PlatformHooks,
+  type PlatformRetryOptions,
 } from './client/options.js'
+export {
+  MAX_REMEMBERED_CHARACTERS,
+  MAX_REMEMBERED_SECRETS,
+  MIN_REMEMBERED_LENGTH,
+} from './client/redact.js'
 export { type ConfigEntry, configEntries, secretKeys } from './config-entries.js'
 export {
   type AnyConnector,
@@ -39,6 +51,17 @@ export {
 } from './connector.js'
 export { type DescriptorInput, defineDescriptor, fillBaseUrl } from './descriptor.js'
 export { PlugboardError, type PlugboardErrorOptions } from './errors/base.js'
+export {
+  DeadlineError,
+  type DeadlineErrorOptions,
+  PageLimitError,
+  type PageLimitErrorOptions,
+  RedirectError,
+  type RedirectErrorOptions,
+  type RedirectRefusal,
+  ResponseTooLargeError,
+  type ResponseTooLargeErrorOptions,
+} from './errors/client-limit-errors.js'
 export {
   ConfigurationError,
   type ConfigurationErrorOptions,

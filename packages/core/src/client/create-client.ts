@@ -91,7 +91,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     forInstance(token: string): InstanceClient {
       const checked = checkSecret('token', token)
       // One set for the client and its instance clients: a token seen once is redacted everywhere.
-      context.transport.secrets.add(checked)
+      context.transport.secrets.remember(checked)
       return new InstanceClient({
         ...context,
         transport: withToken(context.transport, resolved, checked),

@@ -1,3 +1,4 @@
+import { PageLimitError } from '../errors/client-limit-errors.js'
 import type { Instance, InstancePage, ListInstancesQuery } from '../instance.js'
 import { NEXT_PAGE_HEADER } from '../protocol/facts.js'
 import { type Context, checkStrings } from './context.js'
@@ -22,6 +23,21 @@ function listParams(query: ListInstancesQuery): URLSearchParams {
     params.set('nextPage', String(query.nextPage))
   }
   return params
+}
+
+/**
+ * The most pages one `iterate()` reads by default: 1,000 pages (a million instances at the
+ * sandbox's largest page size).
+ */
+export const DEFAULT_MAX_PAGES = 1000
+
+/** The options of `iterate()`. */
+export interface IterateOptions {
+  /**
+   * The most pages to read. Past it, while the platform still names a next page, the iteration
+   * ends with a `PageLimitError`. Default {@link DEFAULT_MAX_PAGES}.
+   */
+  readonly maxPages?: number | undefined
 }
 
 /**
@@ -64,7 +80,9 @@ export class InstancesResource extends InstanceResource<[id: InstanceId]> {
   }
 
   /**
-   * Every instance, page after page (following the next-page token).
+   * Every instance, page after page (following the next-page token). Stops with a
+   * {@link PageLimitError} after `maxPages` pages (default {@link DEFAULT_MAX_PAGES}) when the
+   * platform still names a next page. A next-page token already followed ends the iteration.
    *
    * @example
    * ```ts
@@ -73,13 +91,23 @@ export class InstancesResource extends InstanceResource<[id: InstanceId]> {
    * }
    * ```
    */
-  async *iterate(query: ListInstancesQuery = {}): AsyncGenerator<Instance, void, undefined> {
+  async *iterate(
+    query: ListInstancesQuery = {},
+    options: IterateOptions = {},
+  ): AsyncGenerator<Instance, void, undefined> {
+    const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES
+    if (!Number.isSafeInteger(maxPages) || maxPages < 1) {
+      invalid('maxPages', 'maxPages must be a positive integer.')
+    }
     const seen = new Set<string>()
     let nextPage = query.nextPage
-    for (;;) {
+    for (let pages = 1; ; pages++) {
       const page = await this.list({ ...query, nextPage })
       yield* page.instances
       if (page.nextPage === undefined || seen.has(page.nextPage)) return
+      if (pages >= maxPages) {
+        throw new PageLimitError({ request: { method: 'GET', path: '/instances' }, maxPages })
+      }
       seen.add(page.nextPage)
       nextPage = page.nextPage
     }

@@ -41,7 +41,6 @@ export async function provision<C extends AnyConnector>(
   const { secrets } = context.transport
   const configuration = validateConfiguration(connector, request.configuration)
   const sent = configurationSecrets(configuration, connector)
-  for (const value of sent) secrets.add(value)
   const answer = await send(context.transport, {
     method: 'POST',
     path: 'instances',
@@ -61,14 +60,14 @@ export async function provision<C extends AnyConnector>(
       connector,
       requireToken: true,
     }) as ProvisionedInstance<C>
-    secrets.add(instance.token)
+    secrets.remember(instance.token)
     return instance
   } catch (error) {
     if (!ResponseValidationError.isInstance(error)) throw error
     // The instance may well exist: hand the caller all the platform sent, token included.
     const body = rawBody(answer.text)
     const token = (body as { token?: unknown } | undefined)?.token
-    if (typeof token === 'string' && token !== '') secrets.add(token)
+    if (typeof token === 'string' && token !== '') secrets.remember(token)
     throw error.withBody(body)
   }
 }
