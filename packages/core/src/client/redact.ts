@@ -4,14 +4,17 @@ import { MASK } from '../protocol/facts.js'
 export type Redactor = (text: string) => string
 
 /**
- * How many values a client remembers to redact (tokens and secret values it has sent or seen).
- * Past it, the value remembered longest ago is forgotten first; the client's own secrets are
- * never forgotten.
+ * How many values a client remembers to redact (tokens and secret values it has sent or seen),
+ * each with its URL-encoded form. Past it, the value remembered longest ago is forgotten first;
+ * the client's own secrets are never forgotten.
  */
 export const MAX_REMEMBERED_SECRETS = 100_000
 
-/** The most characters the remembered values may hold together (about 8 MB of text). */
-export const MAX_REMEMBERED_CHARACTERS = 4 * 1024 * 1024
+/**
+ * The most characters the remembered values and their URL-encoded forms may hold together
+ * (16 Mi: 100,000 tokens of the platform's size take about 10 Mi). Past it, the oldest go first.
+ */
+export const MAX_REMEMBERED_CHARACTERS = 16 * 1024 * 1024
 
 /**
  * The shortest value remembered for later calls. A shorter value (`'true'`, `'us'`) is redacted
@@ -32,8 +35,14 @@ const ANCHOR = 8
  * {@link MAX_REMEMBERED_CHARACTERS}.
  */
 export class SecretIndex {
-  /** Every value (and URL-encoded form) indexed, in the order remembered: the oldest first. */
-  readonly #values = new Map<string, number>()
+  /** Every value and URL-encoded form indexed. */
+  readonly #values = new Set<string>()
+  /** Each value remembered → the turn it was last remembered in. */
+  readonly #remembered = new Map<string, number>()
+  /** Values in the order remembered, with their turn: the oldest first, from `#head` on. */
+  #queue: { value: string; turn: number }[] = []
+  #head = 0
+  #turn = 0
   /** The first ANCHOR characters of each long value → the values that start so. */
   readonly #byAnchor = new Map<string, string[]>()
   /** Values shorter than ANCHOR, by length. */
@@ -52,7 +61,7 @@ export class SecretIndex {
     this.#maxCharacters = maxCharacters
   }
 
-  /** How many values (a value and its URL-encoded form count as one each) are indexed. */
+  /** How many values are indexed (a value and its URL-encoded form count one each). */
   get size(): number {
     return this.#values.size
   }
@@ -72,15 +81,12 @@ export class SecretIndex {
    */
   remember(secret: string | null | undefined): void {
     if (typeof secret !== 'string' || secret.length < MIN_REMEMBERED_LENGTH) return
-    for (const form of forms(secret)) {
-      if (this.#values.has(form)) {
-        // Refresh its place: the most recently used values are forgotten last.
-        this.#values.delete(form)
-        this.#values.set(form, 0)
-      } else {
-        this.#add(form)
-      }
-    }
+    if (this.#pinned.has(secret)) return
+    const turn = ++this.#turn
+    // Remembered again, it moves to the back of the queue: its older place is skipped.
+    this.#remembered.set(secret, turn)
+    this.#queue.push({ value: secret, turn })
+    for (const form of forms(secret)) this.#add(form)
     this.#evict()
   }
 
@@ -117,7 +123,7 @@ export class SecretIndex {
 
   #add(value: string): void {
     if (this.#values.has(value)) return
-    this.#values.set(value, 0)
+    this.#values.add(value)
     this.#characters += value.length
     if (value.length >= ANCHOR) {
       const anchor = value.slice(0, ANCHOR)
@@ -152,10 +158,17 @@ export class SecretIndex {
   }
 
   #evict(): void {
-    if (this.#values.size <= this.#maxValues && this.#characters <= this.#maxCharacters) return
-    for (const value of this.#values.keys()) {
-      if (this.#values.size <= this.#maxValues && this.#characters <= this.#maxCharacters) return
-      if (!this.#pinned.has(value)) this.#remove(value)
+    while (this.#remembered.size > this.#maxValues || this.#characters > this.#maxCharacters) {
+      const oldest = this.#queue[this.#head]
+      if (oldest === undefined) return
+      this.#head += 1
+      if (this.#remembered.get(oldest.value) !== oldest.turn) continue
+      this.#remembered.delete(oldest.value)
+      for (const form of forms(oldest.value)) if (!this.#pinned.has(form)) this.#remove(form)
+    }
+    if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
+      this.#queue = this.#queue.slice(this.#head)
+      this.#head = 0
     }
   }
 }
