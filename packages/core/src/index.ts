@@ -29,6 +29,7 @@ export {
   type PlatformHooks,
   type PlatformRetryOptions,
 } from './client/options.js'
+export { PROVISIONING_KEY_TAG_PREFIX } from './client/provisioning-key.js'
 export {
   MAX_REMEMBERED_CHARACTERS,
   MAX_REMEMBERED_SECRETS,
@@ -72,6 +73,10 @@ export {
   InvalidArgumentError,
   type InvalidArgumentErrorOptions,
 } from './errors/invalid-argument-error.js'
+export {
+  ProvisioningKeyError,
+  type ProvisioningKeyErrorOptions,
+} from './errors/provisioning-key-error.js'
 export {
   RegistrationError,
   type RegistrationErrorOptions,

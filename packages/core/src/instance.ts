@@ -167,6 +167,15 @@ export interface ProvisionRequest<C extends AnyConnector> {
   readonly tags?: readonly string[] | undefined
   /** For OAuth connectors: what the vendor returned to the OAuth callback. */
   readonly providerData?: ProviderData | undefined
+  /**
+   * Opt-in: a key naming this provisioning, unique to it (a UUID, an order number…), kept on the
+   * instance as the tag `plugboard-provisioning-key:<key>`. With it, `provision` first looks for
+   * the instance an earlier attempt with the same key created (an answer lost to a dropped
+   * connection or a timeout) and returns it, token included, instead of creating a second one;
+   * and when its own `POST` is interrupted, it looks again before failing. At most 200
+   * characters, no comma or line break.
+   */
+  readonly provisioningKey?: string | undefined
 }
 
 /** What an OAuth connector's provisioning passes on from the vendor. */

@@ -53,7 +53,7 @@ describe('redirects to another origin', () => {
     const client = createPlatformClient(clientOptions(server.baseUrl))
     const calls: [string, () => Promise<unknown>][] = [
       ['POST', () => client.provision(acme, request)],
-      ['PUT', () => client.instances.update(12, { name: 'n', ...request }, acme)],
+      ['PUT', () => client.instances.update(12, request, acme)],
       ['PATCH', () => client.instances.patch(12, { configuration: { apiKey: SECRET_VALUE } })],
       ['PATCH', () => client.instances.setConfiguration(12, 'apiKey', SECRET_VALUE)],
       ['PATCH', () => client.forInstance(TOKEN).instance.setConfiguration('apiKey', SECRET_VALUE)],

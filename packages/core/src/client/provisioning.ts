@@ -1,4 +1,5 @@
 import type { AnyConnector } from '../connector.js'
+import { ProvisioningKeyError } from '../errors/provisioning-key-error.js'
 import { ResponseValidationError } from '../errors/request-errors.js'
 import type { ProvisionedInstance, ProvisionRequest } from '../instance.js'
 import { connectorField } from '../protocol/vocabulary.js'
@@ -6,6 +7,7 @@ import { validateConfiguration } from '../validate-configuration.js'
 import { type Context, checkStrings, configurationSecrets } from './context.js'
 import { invalid } from './options.js'
 import { parseInstance, parseJsonBody } from './parse.js'
+import { findProvisioned, mayHaveCreated, provisioningKeyTag } from './provisioning-key.js'
 import { send } from './request.js'
 
 /** A body as JSON when it parses, else as the text it was. */
@@ -30,7 +32,9 @@ function checkRequest(request: ProvisionRequest<AnyConnector>): void {
 /**
  * Provisions an instance of `connector` (`POST /instances`): validates the configuration first
  * (nothing is sent when it is refused), posts the spec's body, and parses the answer with the
- * connector's schemas. Never retried.
+ * connector's schemas. Never retried. With a provisioning key, first returns the instance an
+ * earlier attempt with that key created, if any, and looks again when its own POST is
+ * interrupted (see `ProvisionRequest.provisioningKey`).
  */
 export async function provision<C extends AnyConnector>(
   context: Context,
@@ -38,8 +42,34 @@ export async function provision<C extends AnyConnector>(
   request: ProvisionRequest<C>,
 ): Promise<ProvisionedInstance<C>> {
   checkRequest(request)
-  const { secrets } = context.transport
   const configuration = validateConfiguration(connector, request.configuration)
+  if (request.provisioningKey === undefined) return post(context, connector, request, configuration)
+  const tag = provisioningKeyTag(request.provisioningKey)
+  const earlier = await findProvisioned(context, connector, tag)
+  if (earlier !== undefined) return earlier
+  const tagged = { ...request, tags: [...(request.tags ?? []), tag] }
+  try {
+    return await post(context, connector, tagged, configuration)
+  } catch (error) {
+    if (!mayHaveCreated(error)) throw error
+    // The platform may have created the instance and lost only its answer: look for it.
+    const created = await findProvisioned(context, connector, tag).catch((lookup: unknown) => {
+      // Found without its token: say so. A lookup that failed itself: the POST's error stands.
+      if (ProvisioningKeyError.isInstance(lookup)) throw lookup
+      return undefined
+    })
+    if (created !== undefined) return created
+    throw error
+  }
+}
+
+async function post<C extends AnyConnector>(
+  context: Context,
+  connector: C,
+  request: ProvisionRequest<C>,
+  configuration: unknown,
+): Promise<ProvisionedInstance<C>> {
+  const { secrets } = context.transport
   const sent = configurationSecrets(configuration, connector)
   const answer = await send(context.transport, {
     method: 'POST',
