@@ -66,6 +66,10 @@ export function createProgram(version: string): Command {
     .option('--tag <tag>', 'a tag (repeatable)', collect, [])
     .option('--set <entry=value>', 'a configuration entry (repeatable)', collect, [])
     .option('--show-token', 'print the full instance token (it is masked otherwise)')
+    .option(
+      '--provisioning-key <key>',
+      'a key unique to this provisioning: run again after an interruption, it returns the instance created instead of a second one',
+    )
     .action(async (key: string, options, command: Command) =>
       provision(key, { ...options, ...targetOf(command) }, outputOf(command)),
     )

@@ -12,6 +12,7 @@ export interface ProvisionOptions extends TargetOptions {
   readonly tag: readonly string[]
   readonly set: readonly string[]
   readonly showToken?: boolean | undefined
+  readonly provisioningKey?: string | undefined
 }
 
 /** `provision <key>`: validates, then provisions an instance of the connector `key`. */
@@ -32,6 +33,7 @@ export async function provision(
         name: options.name ?? `${connector.metadata.displayName} instance`,
         configuration,
         tags: [...options.tag],
+        provisioningKey: options.provisioningKey,
       }),
     )
     if (out.json) {
