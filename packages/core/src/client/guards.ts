@@ -11,7 +11,11 @@ import { isRetryableStatus } from '../protocol/facts.js'
 import type { FetchFunction } from './options.js'
 import type { Redactor } from './redact.js'
 
-/** How many same-origin redirects of a GET or HEAD the client follows in a row. */
+/**
+ * How many same-origin redirects of a GET or HEAD the client follows in a row.
+ *
+ * @group Provisioning
+ */
 export const MAX_REDIRECTS = 3
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])

@@ -28,10 +28,16 @@ function listParams(query: ListInstancesQuery): URLSearchParams {
 /**
  * The most pages one `iterate()` reads by default: 1,000 pages (a million instances at the
  * sandbox's largest page size).
+ *
+ * @group Instances
  */
 export const DEFAULT_MAX_PAGES = 1000
 
-/** The options of `iterate()`. */
+/**
+ * The options of `iterate()`.
+ *
+ * @group Instances
+ */
 export interface IterateOptions {
   /**
    * The most pages to read. Past it, while the platform still names a next page, the iteration
@@ -43,6 +49,8 @@ export interface IterateOptions {
 /**
  * The calls on instances with the platform's user and organization secrets: the collection
  * (`list`, `iterate`) and, by id, every call of {@link InstanceResource}.
+ *
+ * @group Instances
  */
 export class InstancesResource extends InstanceResource<[id: InstanceId]> {
   readonly #context: Context

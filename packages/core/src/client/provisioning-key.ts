@@ -12,7 +12,11 @@ import { invalid } from './options.js'
 import { parseInstance } from './parse.js'
 import { request } from './request.js'
 
-/** The tag that carries a provisioning key: `plugboard-provisioning-key:<key>`. */
+/**
+ * The tag that carries a provisioning key: `plugboard-provisioning-key:<key>`.
+ *
+ * @group Provisioning
+ */
 export const PROVISIONING_KEY_TAG_PREFIX = 'plugboard-provisioning-key:'
 
 /** The longest provisioning key, in characters (the tag stays within the platform's limits). */

@@ -1,7 +1,11 @@
 import { brandOf } from './base.js'
 import { RequestError, type RequestErrorOptions, TimeoutError } from './request-errors.js'
 
-/** Why a redirect was not followed. */
+/**
+ * Why a redirect was not followed.
+ *
+ * @group Errors
+ */
 export type RedirectRefusal =
   /** The target is on another origin (scheme, host or port): secrets never travel there. */
   | 'other-origin'
@@ -12,7 +16,11 @@ export type RedirectRefusal =
   /** More same-origin redirects in a row than the client follows. */
   | 'too-many'
 
-/** The options of {@link RedirectError}. */
+/**
+ * The options of {@link RedirectError}.
+ *
+ * @group Errors
+ */
 export interface RedirectErrorOptions extends RequestErrorOptions {
   /** The redirect's HTTP status (301, 302, 303, 307 or 308). */
   readonly status: number
@@ -37,6 +45,8 @@ const refusals: Readonly<Record<RedirectRefusal, string>> = {
  * another origin (the request carries the secrets), nor to a URL that is not http(s), nor for a
  * method other than GET or HEAD; same-origin GET and HEAD redirects are followed a few times
  * (`MAX_REDIRECTS`). Never retried.
+ *
+ * @group Errors
  */
 export class RedirectError extends RequestError {
   static override get brand(): symbol {
@@ -61,7 +71,11 @@ export class RedirectError extends RequestError {
   }
 }
 
-/** The options of {@link DeadlineError}. */
+/**
+ * The options of {@link DeadlineError}.
+ *
+ * @group Errors
+ */
 export interface DeadlineErrorOptions extends RequestErrorOptions {
   /** The call's total time in milliseconds (`totalTimeout`). */
   readonly timeout: number
@@ -75,6 +89,8 @@ export interface DeadlineErrorOptions extends RequestErrorOptions {
  * The call ran out of its total time (`totalTimeout`), which bounds every attempt, every wait
  * between attempts and the reading of the answer; or the platform asked with `Retry-After` for a
  * wait that reaches past it, which ends the call at once. A {@link TimeoutError}.
+ *
+ * @group Errors
  */
 export class DeadlineError extends TimeoutError {
   static override get brand(): symbol {
@@ -98,7 +114,11 @@ export class DeadlineError extends TimeoutError {
   }
 }
 
-/** The options of {@link ResponseTooLargeError}. */
+/**
+ * The options of {@link ResponseTooLargeError}.
+ *
+ * @group Errors
+ */
 export interface ResponseTooLargeErrorOptions extends RequestErrorOptions {
   /** The limit in bytes (`maxResponseSize`). */
   readonly limit: number
@@ -109,6 +129,8 @@ export interface ResponseTooLargeErrorOptions extends RequestErrorOptions {
 /**
  * An answer was larger than `maxResponseSize`. The client stopped reading it and dropped the
  * connection. Not retryable: the same call would meet the same answer.
+ *
+ * @group Errors
  */
 export class ResponseTooLargeError extends RequestError {
   static override get brand(): symbol {
@@ -132,7 +154,11 @@ export class ResponseTooLargeError extends RequestError {
   }
 }
 
-/** The options of {@link PageLimitError}. */
+/**
+ * The options of {@link PageLimitError}.
+ *
+ * @group Errors
+ */
 export interface PageLimitErrorOptions extends RequestErrorOptions {
   /** The most pages one iteration reads (`maxPages`). */
   readonly maxPages: number
@@ -141,6 +167,8 @@ export interface PageLimitErrorOptions extends RequestErrorOptions {
 /**
  * `iterate()` read `maxPages` pages and the platform still named a next page: the iteration
  * stops rather than run without end. Every instance of those pages was already yielded.
+ *
+ * @group Errors
  */
 export class PageLimitError extends RequestError {
   static override get brand(): symbol {

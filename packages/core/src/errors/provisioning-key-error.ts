@@ -1,7 +1,11 @@
 import { brandOf } from './base.js'
 import { RequestError, type RequestErrorOptions } from './request-errors.js'
 
-/** The options of {@link ProvisioningKeyError}. */
+/**
+ * The options of {@link ProvisioningKeyError}.
+ *
+ * @group Errors
+ */
 export interface ProvisioningKeyErrorOptions extends RequestErrorOptions {
   /** The id of the instance an earlier attempt with the provisioning key created. */
   readonly instanceId: number
@@ -11,6 +15,8 @@ export interface ProvisioningKeyErrorOptions extends RequestErrorOptions {
  * `provision` with a provisioning key found the instance an earlier attempt created, but the
  * platform answered without its token, so it cannot be handed back whole. Nothing new was
  * created: use the instance by id (`client.instances`), or delete it and provision again.
+ *
+ * @group Errors
  */
 export class ProvisioningKeyError extends RequestError {
   static override get brand(): symbol {
