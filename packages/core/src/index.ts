@@ -11,7 +11,6 @@ export {
   createPlatformClient,
   type PlatformClient,
 } from './client/create-client.js'
-export { MAX_REDIRECTS } from './client/guards.js'
 export type { HubRequestOptions, InstanceClient } from './client/hub.js'
 export type { InstanceId, InstanceResource, InstanceTarget } from './client/instance-resource.js'
 export {
@@ -25,6 +24,7 @@ export {
   type FetchFunction,
   type HookRequest,
   type HookResponse,
+  MAX_REDIRECTS,
   type PlatformClientOptions,
   type PlatformHooks,
   type PlatformRetryOptions,

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPlatformClient } from './client/create-client.js'
-import { MAX_REDIRECTS } from './client/guards.js'
+import { MAX_REDIRECTS } from './client/options.js'
 import { RedirectError } from './errors/client-limit-errors.js'
 import { acme } from './test-support/connectors.js'
 import {

@@ -8,15 +8,8 @@ import {
 } from '../errors/client-limit-errors.js'
 import type { RequestSummary } from '../errors/request-errors.js'
 import { isRetryableStatus } from '../protocol/facts.js'
-import type { FetchFunction } from './options.js'
+import { type FetchFunction, MAX_REDIRECTS } from './options.js'
 import type { Redactor } from './redact.js'
-
-/**
- * How many same-origin redirects of a GET or HEAD the client follows in a row.
- *
- * @group Provisioning
- */
-export const MAX_REDIRECTS = 3
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
 

@@ -130,6 +130,13 @@ export const DEFAULT_TOTAL_TIMEOUT = 30_000
  */
 export const DEFAULT_MAX_RESPONSE_SIZE = 16 * 1024 * 1024
 
+/**
+ * How many same-origin redirects of a GET or HEAD the client follows in a row.
+ *
+ * @group Provisioning
+ */
+export const MAX_REDIRECTS = 3
+
 /** Throws an InvalidArgumentError: nothing is sent. */
 export function invalid(argument: string, message: string): never {
   throw new InvalidArgumentError({ argument, message })
