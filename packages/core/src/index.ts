@@ -79,6 +79,7 @@ export type {
   InstancePage,
   InstancePatch,
   InstanceUpdate,
+  InstanceUser,
   ListInstancesQuery,
   ProviderData,
   ProvisionedInstance,
@@ -88,3 +89,4 @@ export type { Vocabulary } from './protocol/vocabulary.js'
 export { type ConnectorLookup, createRegistry, Registry } from './registry.js'
 export { SPECIFICATION_VERSION, type SpecificationVersion } from './specification.js'
 export { validateConfiguration } from './validate-configuration.js'
+export { validateUpdateConfiguration } from './validate-update.js'

@@ -7,7 +7,7 @@ import type {
   InstanceUpdate,
 } from '../instance.js'
 import { connectorField } from '../protocol/vocabulary.js'
-import { validateConfiguration } from '../validate-configuration.js'
+import { validateUpdateConfiguration } from '../validate-update.js'
 import { type Context, configurationSecrets, segment } from './context.js'
 import { invalid } from './options.js'
 import { parseConfigurationEntries, parseConfigurationEntry, parseInstance } from './parse.js'
@@ -154,16 +154,30 @@ export class InstanceResource<Target extends InstanceTarget> {
     const json = method === 'GET' ? undefined : updateBody(context, body, connector, method)
     return request(
       context.transport,
-      { method, path, json, secrets: configurationSecrets(json?.configuration, connector) },
+      {
+        method,
+        path,
+        json,
+        secrets: [...configurationSecrets(json?.configuration, connector), ...providerCode(json)],
+      },
       (answer, { request }) =>
         parseInstance(answer, {
           request,
           vocabulary: context.vocabulary,
           connector,
           resolve: context.resolve,
+          singletonArray: method === 'GET' && !this.#byId,
         }),
     )
   }
+}
+
+/** The OAuth code an update body carries, a secret to redact. */
+function providerCode(json: Record<string, unknown> | undefined): string[] {
+  const data = json?.providerData
+  if (typeof data !== 'object' || data === null) return []
+  const { code } = data as { code?: unknown }
+  return typeof code === 'string' && code !== '' ? [code] : []
 }
 
 function isConnector(value: unknown): value is AnyConnector {
@@ -194,9 +208,10 @@ function updateBody(
     invalid('name', 'A full update needs the instance name (a non-empty string).')
   }
   if (connector === undefined) return { ...body }
+  // What GET returned may be sent back as it is: platform defaults and masked values included.
   const configuration =
     full && body.configuration !== undefined
-      ? validateConfiguration(connector, body.configuration)
+      ? validateUpdateConfiguration(connector, body.configuration)
       : body.configuration
   return {
     [connectorField(context.vocabulary)]: { key: connector.key },

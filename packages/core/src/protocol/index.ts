@@ -21,7 +21,9 @@ export {
   instanceConnectorParameterSchema,
   instanceConnectorSchema,
   instanceEnvelopeSchema,
+  instanceUserSchema,
 } from './instance-schemas.js'
+export { INSTANCE_ID_HEADER, PLATFORM_COMMON_ENTRIES } from './platform-entries.js'
 export {
   configurationEntryRequestSchema,
   type ErrorBody,
