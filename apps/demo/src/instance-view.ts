@@ -5,11 +5,13 @@ export interface InstanceLike {
   readonly id: number
   readonly name: string
   readonly token?: string | undefined
-  readonly connector: {
-    readonly key: string
-    readonly name?: string | undefined
-    readonly hub?: string | undefined
-  }
+  readonly connector?:
+    | {
+        readonly key: string
+        readonly name?: string | undefined
+        readonly hub?: string | undefined
+      }
+    | undefined
   readonly configuration: Readonly<Record<string, unknown>>
   readonly tags?: readonly string[] | undefined
   readonly disabled?: boolean | undefined
@@ -36,7 +38,7 @@ export function instanceJson(instance: InstanceLike, revealToken = false): Recor
   return {
     id: instance.id,
     name: instance.name,
-    connector: instance.connector.key,
+    connector: instance.connector?.key ?? null,
     ...(instance.token === undefined
       ? {}
       : { token: revealToken ? instance.token : maskSecret(instance.token) }),
@@ -53,7 +55,7 @@ export function printInstance(out: Output, instance: InstanceLike): void {
   out.line(`${label('id')}${instance.id}`)
   out.line(`${label('name')}${instance.name}`)
   out.line(
-    `${label('connector')}${instance.connector.key} (${instance.connector.name ?? '?'}, ${instance.connector.hub ?? '?'} hub)`,
+    `${label('connector')}${instance.connector?.key ?? '?'} (${instance.connector?.name ?? '?'}, ${instance.connector?.hub ?? '?'} hub)`,
   )
   if (instance.token !== undefined) {
     out.line(
@@ -82,7 +84,7 @@ export function printInstanceTable(out: Output, instances: readonly InstanceLike
   for (const instance of instances) {
     const name = instance.disabled === true ? `${instance.name} (disabled)` : instance.name
     out.line(
-      `${String(instance.id).padEnd(8)}${instance.connector.key.padEnd(14)}${name.padEnd(28)}${(instance.tags ?? []).join(', ')}`,
+      `${String(instance.id).padEnd(8)}${(instance.connector?.key ?? '?').padEnd(14)}${name.padEnd(28)}${(instance.tags ?? []).join(', ')}`,
     )
   }
 }
