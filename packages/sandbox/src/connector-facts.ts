@@ -6,8 +6,10 @@ export interface ConnectorFacts {
   readonly entries: readonly ConfigEntry[]
   /** The schema's entries by key. */
   readonly byKey: ReadonlyMap<string, ConfigEntry>
-  /** The keys of the secret entries. */
+  /** The keys of the secret entries (what plugboard redacts, and the sandbox seals at rest). */
   readonly secrets: ReadonlySet<string>
+  /** The keys of the entries the platform masks in its answers (password-type entries). */
+  readonly masked: ReadonlySet<string>
 }
 
 const cache = new WeakMap<AnyConnector, ConnectorFacts>()
@@ -24,6 +26,7 @@ export function connectorFacts(connector: AnyConnector): ConnectorFacts {
       entries,
       byKey: new Map(entries.map((entry) => [entry.key, entry])),
       secrets: new Set(entries.filter((entry) => entry.secret).map((entry) => entry.key)),
+      masked: new Set(entries.filter((entry) => entry.masked).map((entry) => entry.key)),
     }
     cache.set(connector, facts)
   }

@@ -21,6 +21,7 @@ import { createApi } from './routes/api.js'
 import type { SandboxEnv } from './routes/kit.js'
 import { methodNotAllowed } from './routes/resource.js'
 import { isDatabaseBusy, SandboxStore, type StoredConfiguration } from './store.js'
+import { SANDBOX_DEFAULT_USER } from './users.js'
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
@@ -32,8 +33,10 @@ export interface SandboxOptions {
   /** The connectors the sandbox serves; {@link createDefaultRegistry} by default. */
   readonly registry?: ConnectorLookup | undefined
   /**
-   * The organizations the sandbox knows and their secrets; by default one development
-   * organization with {@link SANDBOX_USER_SECRET} and {@link SANDBOX_ORGANIZATION_SECRET}.
+   * The organizations the sandbox knows, their secrets and their users (each entry's `user` owns
+   * the instances its secrets provision, and instance answers name them as `user`); by default
+   * one development organization with {@link SANDBOX_USER_SECRET} and
+   * {@link SANDBOX_ORGANIZATION_SECRET}, whose user is {@link SANDBOX_DEFAULT_USER}.
    */
   readonly organizations?: readonly SandboxOrganization[] | undefined
   /**

@@ -83,6 +83,8 @@ export class SandboxStore {
       disabled: row.disabled !== 0,
       createdDate: row.created_date,
       updatedDate: row.updated_date,
+      ...(row.sealed_token == null ? {} : { token: this.#vault.open(row.sealed_token) }),
+      ...(row.owner == null ? {} : { owner: row.owner }),
     }
   }
 
@@ -135,8 +137,8 @@ export class SandboxStore {
     const now = new Date().toISOString()
     const packed = this.#vault.pack(instance.connectorKey, instance.configuration)
     const row = this.#statement(
-      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING ${columns}`,
+      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed, sealed_token, owner)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING ${columns}`,
     ).get(
       instance.organization,
       instance.connectorKey,
@@ -147,6 +149,8 @@ export class SandboxStore {
       now,
       now,
       packed.sealed,
+      instance.token === undefined ? null : this.#vault.seal(instance.token),
+      instance.owner ?? null,
     ) as unknown as Row
     return this.#toRecord(row)
   }

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { createAuthenticator } from '../auth.js'
 import { UNAUTHORIZED_MESSAGE } from '../constants.js'
 import { HttpError } from '../http-error.js'
+import { byConnectorRoutes } from './by-connector.js'
 import { collectionRoutes } from './collection.js'
 import { connectorRoutes } from './connectors.js'
 import { hubRoutes } from './hubs.js'
@@ -30,6 +31,7 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
 
   const kit = createKit(vocabulary, deps)
   connectorRoutes(api, kit)
+  byConnectorRoutes(api, kit)
   collectionRoutes(api, kit)
   // One instance router, mounted for both forms: by id, and named by the request's token.
   const instance = instanceRouter(kit)
