@@ -128,6 +128,27 @@ export function instanceJson(
   )},"user":${JSON.stringify(user)}}`
 }
 
+/**
+ * An instance as an unhydrated list (`GET /instances?hydrate=false`) answers it: only the fields
+ * the platform's own tests require of every instance answer, no connector descriptor.
+ */
+export function leanInstanceJson(
+  record: InstanceRecord,
+  connector: AnyConnector,
+  user: SandboxUser,
+): string {
+  return JSON.stringify({
+    id: record.id,
+    name: record.name,
+    ...(record.token === undefined ? {} : { token: record.token }),
+    valid: true,
+    disabled: record.disabled,
+    tags: record.tags,
+    configuration: maskConfiguration(connector, record.configuration),
+    user,
+  })
+}
+
 /** One entry of `GET /instances/{id}/configuration`. */
 export interface ConfigurationEntryBody {
   /** The entry's id within its instance (1-based position); the key works as an id too. */

@@ -32,11 +32,16 @@ export type InstanceTarget = [] | [id: InstanceId]
 export class InstanceResource<Target extends InstanceTarget> {
   readonly #context: Context
   readonly #byId: boolean
+  readonly #prefix: string
 
-  /** @internal Built by `createPlatformClient`. */
-  constructor(context: Context, byId: boolean) {
+  /**
+   * @internal Built by `createPlatformClient`. `prefix` goes before `instances` in every path
+   * (`elements/{keyOrId}/` for the instances under one connector).
+   */
+  constructor(context: Context, byId: boolean, prefix = '') {
     this.#context = context
     this.#byId = byId
+    this.#prefix = prefix
   }
 
   /** One instance (`GET /instances/{id}`). */
@@ -139,9 +144,9 @@ export class InstanceResource<Target extends InstanceTarget> {
 
   /** The instance's path (`instances/{id}` or `instances`) and the call's other arguments. */
   #split(args: readonly unknown[]): [string, ...unknown[]] {
-    if (!this.#byId) return ['instances', ...args]
+    if (!this.#byId) return [`${this.#prefix}instances`, ...args]
     const [id, ...rest] = args
-    return [`instances/${segment('id', id)}`, ...rest]
+    return [`${this.#prefix}instances/${segment('id', id)}`, ...rest]
   }
 
   async #instance(

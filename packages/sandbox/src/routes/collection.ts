@@ -42,10 +42,12 @@ export async function provision(kit: RouteKit, c: Ctx, pathKey?: string): Promis
 
 /**
  * `GET /instances` without a token (and `GET /elements/{keyOrId}/instances`, given the connector
- * key): one page of the organization's instances.
+ * key): one page of the organization's instances; `hydrate=false` leaves out the connector
+ * descriptor and the cache and event flags.
  */
 export function list(kit: RouteKit, c: Ctx, connectorKey?: string): Response {
   const { store, registry } = kit
+  const present = c.req.query('hydrate') === 'false' ? kit.presentLean : kit.present
   const pageSize = parsePageSize(c.req.query('pageSize'))
   const nextPage = c.req.query('nextPage')
   const afterId = nextPage === undefined || nextPage === '' ? 0 : decodePageToken(nextPage)
@@ -60,7 +62,7 @@ export function list(kit: RouteKit, c: Ctx, connectorKey?: string): Response {
   })
   // Rows are read one at a time, and a page ends early once its answer would pass its size limit.
   const page = buildPage(rows, pageSize, (record) =>
-    registry.has(record.connectorKey) ? kit.present(record) : undefined,
+    registry.has(record.connectorKey) ? present(record) : undefined,
   )
   if (page.nextAfterId !== undefined) {
     c.header(NEXT_PAGE_HEADER, encodePageToken(page.nextAfterId))

@@ -4,7 +4,7 @@ import type { Context } from 'hono'
 import { hashToken, type SandboxOrganization } from '../auth.js'
 import { UNAUTHORIZED_MESSAGE } from '../constants.js'
 import { HttpError } from '../http-error.js'
-import { instanceJson } from '../present.js'
+import { instanceJson, leanInstanceJson } from '../present.js'
 import type { InstanceRecord, SandboxStore } from '../store.js'
 import { createOwnerLookup } from '../users.js'
 
@@ -44,6 +44,8 @@ export interface RouteKit extends Dependencies {
   jsonText(c: Ctx, text: string): Response
   /** The instance as JSON text: its owner from the organizations' users, its token when stored. */
   present(record: InstanceRecord): string
+  /** {@link RouteKit.present} for an unhydrated list: no connector descriptor, no cache flags. */
+  presentLean(record: InstanceRecord): string
   /** Answers 200 with the instance. */
   answer(c: Ctx, record: InstanceRecord): Response
 }
@@ -114,6 +116,8 @@ export function createKit(vocabulary: Vocabulary, deps: Dependencies): RouteKit 
     connectorFor,
     jsonText,
     present,
+    presentLean: (record) =>
+      leanInstanceJson(record, connectorFor(record), ownerOf(record.organization, record.owner)),
     answer: (c, record) => jsonText(c, present(record)),
   }
 }
