@@ -206,8 +206,12 @@ export type InstanceEnvelope = Instance<Readonly<Record<string, unknown>>>
 export interface InstanceUpdate {
   /** The instance name. */
   readonly name: string
-  /** The configuration entries to store. */
-  readonly configuration?: Readonly<Record<string, ConfigurationValue>> | undefined
+  /**
+   * The configuration entries to store. What a GET returned may be given as it is (its typed
+   * `configuration` included): with the connector given, it is checked by
+   * `validateUpdateConfiguration` before anything is sent.
+   */
+  readonly configuration?: Readonly<Record<string, unknown>> | undefined
   /** The instance's tags (replacing the current ones). */
   readonly tags?: readonly string[] | undefined
   /** Whether events are enabled. */
