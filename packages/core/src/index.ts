@@ -22,7 +22,7 @@ export type {
   PlatformHooks,
   PlatformRetryOptions,
 } from './client/options.js'
-export { type ConfigEntry, configEntries, secretKeys } from './config-entries.js'
+export { type ConfigEntry, configEntries, maskedKeys, secretKeys } from './config-entries.js'
 export {
   type AnyConnector,
   type ConfigInput,
