@@ -41,7 +41,7 @@ export interface PlatformClient {
   readonly connectors: ConnectorsResource
   /**
    * The instance calls under one connector, named by its key or numeric id
-   * (`/elements/{keyOrId}/instances…`); see {@link connectorInstances}.
+   * (`/elements/{keyOrId}/instances…`): `list`, `iterate` and every by-id call of `instances`.
    */
   connectorInstances(keyOrId: string | number): InstancesResource
   /**
