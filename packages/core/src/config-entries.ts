@@ -1,7 +1,11 @@
 import * as v from 'valibot'
 import type { AnyConnector, ConfigSchema } from './connector.js'
 
-/** What a configuration entry is, read off a connector's config schema. */
+/**
+ * What a configuration entry is, read off a connector's config schema.
+ *
+ * @group Connectors
+ */
 export interface ConfigEntry {
   /** The configuration key, as sent to the platform. */
   readonly key: string
@@ -49,6 +53,8 @@ function unwrap(schema: AnySchema): { inner: AnySchema; optional: boolean } {
  *   console.log(entry.key, entry.required ? 'required' : 'optional', entry.description)
  * }
  * ```
+ *
+ * @group Connectors
  */
 export function configEntries(schema: ConfigSchema): ConfigEntry[] {
   let entries = entriesBySchema.get(schema)
@@ -78,7 +84,11 @@ function readEntries(schema: ConfigSchema): readonly ConfigEntry[] {
   })
 }
 
-/** The keys of the entries the platform masks in its answers (password-type entries). */
+/**
+ * The keys of the entries the platform masks in its answers (password-type entries).
+ *
+ * @group Connectors
+ */
 export function maskedKeys(connector: AnyConnector): ReadonlySet<string> {
   let keys = maskedByConnector.get(connector)
   if (keys === undefined) {
@@ -92,7 +102,11 @@ export function maskedKeys(connector: AnyConnector): ReadonlySet<string> {
   return keys
 }
 
-/** The keys of a connector's secret configuration entries (what plugboard redacts). */
+/**
+ * The keys of a connector's secret configuration entries (what plugboard redacts).
+ *
+ * @group Connectors
+ */
 export function secretKeys(connector: AnyConnector): ReadonlySet<string> {
   let keys = secretsByConnector.get(connector)
   if (keys === undefined) {

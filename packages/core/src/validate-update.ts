@@ -39,6 +39,8 @@ function isPlatformEntry(connector: AnyConnector, key: string): boolean {
  *
  * @throws {@link ConfigurationError} naming every refused entry.
  *
+ * @group Provisioning
+ *
  * @example
  * ```ts
  * const current = await client.instances.get(12, chargebee)
