@@ -1,4 +1,5 @@
 import { type AnyConnector, type ConfigEntry, configEntries } from '@plugboard/core'
+import { EVENT_SECRET_KEYS } from './events/entries.js'
 
 /** What the sandbox derives from a connector's schema, computed once per connector. */
 export interface ConnectorFacts {
@@ -23,7 +24,10 @@ export function connectorFacts(connector: AnyConnector): ConnectorFacts {
     facts = {
       entries,
       byKey: new Map(entries.map((entry) => [entry.key, entry])),
-      secrets: new Set(entries.filter((entry) => entry.secret).map((entry) => entry.key)),
+      secrets: new Set([
+        ...entries.filter((entry) => entry.secret).map((entry) => entry.key),
+        ...EVENT_SECRET_KEYS,
+      ]),
     }
     cache.set(connector, facts)
   }

@@ -5,6 +5,7 @@ import { UNAUTHORIZED_MESSAGE } from '../constants.js'
 import { HttpError } from '../http-error.js'
 import { collectionRoutes } from './collection.js'
 import { connectorRoutes } from './connectors.js'
+import { simulationRoutes } from './events.js'
 import { hubRoutes } from './hubs.js'
 import { instanceRouter } from './instance.js'
 import { createKit, type Dependencies, type SandboxEnv } from './kit.js'
@@ -36,5 +37,6 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
   api.route('/instances/:id{[0-9]+}', instance)
   api.route('/instances', instance)
   hubRoutes(api, kit)
+  simulationRoutes(api, kit)
   return api
 }

@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import { hashToken, type SandboxOrganization } from '../auth.js'
 import { UNAUTHORIZED_MESSAGE } from '../constants.js'
 import { HttpError } from '../http-error.js'
+import type { EventEngine } from '../events/engine.js'
 import { instanceJson } from '../present.js'
 import type { InstanceRecord, SandboxStore } from '../store.js'
 
@@ -21,6 +22,8 @@ export interface Dependencies {
   readonly store: SandboxStore
   readonly registry: ConnectorLookup
   readonly organizations: readonly SandboxOrganization[]
+  /** The event engine: the log of events, delivery, simulated vendor changes. */
+  readonly events: EventEngine
 }
 
 /** The context of one request. */
