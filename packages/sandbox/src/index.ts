@@ -22,6 +22,22 @@ export {
   DEFAULT_BODY_TIMEOUT_MS,
   SANDBOX_LIMITS,
 } from './limits.js'
+export { DEFAULT_EVENT_RETRY, type EventRetryPolicy } from './events/dispatcher.js'
+export {
+  describeListenedEvent,
+  type EventListenerOptions,
+  type ListenedEvent,
+  type RejectedCallback,
+  type RunningEventListener,
+  startEventListener,
+} from './events/listener.js'
+export {
+  type SimulatedChange,
+  type SimulateVendorChangeOptions,
+  simulateVendorChange,
+  type VendorChange,
+} from './events/simulate.js'
+export type { SandboxEventOptions } from './events/wiring.js'
 export { createDefaultRegistry, type DefaultRegistry } from './registry.js'
 export type { SandboxEnv } from './routes/kit.js'
 export {
