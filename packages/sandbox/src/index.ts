@@ -16,12 +16,6 @@ export {
   SANDBOX_USER_SECRET,
   UNAUTHORIZED_MESSAGE,
 } from './constants.js'
-export {
-  BUSY_RETRY_AFTER_SECONDS,
-  BUSY_TIMEOUT_MS,
-  DEFAULT_BODY_TIMEOUT_MS,
-  SANDBOX_LIMITS,
-} from './limits.js'
 export { DEFAULT_EVENT_RETRY, type EventRetryPolicy } from './events/dispatcher.js'
 export {
   describeListenedEvent,
@@ -38,6 +32,12 @@ export {
   type VendorChange,
 } from './events/simulate.js'
 export type { SandboxEventOptions } from './events/wiring.js'
+export {
+  BUSY_RETRY_AFTER_SECONDS,
+  BUSY_TIMEOUT_MS,
+  DEFAULT_BODY_TIMEOUT_MS,
+  SANDBOX_LIMITS,
+} from './limits.js'
 export { createDefaultRegistry, type DefaultRegistry } from './registry.js'
 export type { SandboxEnv } from './routes/kit.js'
 export {

@@ -14,10 +14,10 @@ import {
   SANDBOX_ORGANIZATION_SECRET,
   SANDBOX_USER_SECRET,
 } from './constants.js'
-import { HttpError } from './http-error.js'
-import { BUSY_RETRY_AFTER_SECONDS, DEFAULT_BODY_TIMEOUT_MS } from './limits.js'
 import type { EventEngine } from './events/engine.js'
 import { openSandboxEvents, type SandboxEventOptions } from './events/wiring.js'
+import { HttpError } from './http-error.js'
+import { BUSY_RETRY_AFTER_SECONDS, DEFAULT_BODY_TIMEOUT_MS } from './limits.js'
 import { createDefaultRegistry } from './registry.js'
 import { createApi } from './routes/api.js'
 import type { SandboxEnv } from './routes/kit.js'

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { type EventConfiguration, EVENTS_OFF, eventEntries } from '../events/configuration.js'
+import { EVENTS_OFF, type EventConfiguration, eventEntries } from '../events/configuration.js'
 import type { InstancePatch } from '../instance.js'
 import {
   type InstanceEventRecord,

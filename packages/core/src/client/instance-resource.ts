@@ -1,4 +1,5 @@
 import type { AnyConnector, ConfigurationValue } from '../connector.js'
+import type { EventConfiguration } from '../events/configuration.js'
 import type {
   ConfigurationEntryRecord,
   Instance,
@@ -6,10 +7,9 @@ import type {
   InstancePatch,
   InstanceUpdate,
 } from '../instance.js'
+import type { InstanceEventRecord } from '../protocol/event-schemas.js'
 import { connectorField } from '../protocol/vocabulary.js'
 import { validateConfiguration } from '../validate-configuration.js'
-import type { EventConfiguration } from '../events/configuration.js'
-import type { InstanceEventRecord } from '../protocol/event-schemas.js'
 import { type Context, configurationSecrets, segment } from './context.js'
 import { disableEventsPatch, enableEventsPatch, getEvent, listEvents } from './events.js'
 import { invalid } from './options.js'

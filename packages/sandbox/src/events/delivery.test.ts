@@ -1,5 +1,5 @@
 import { chargebee } from '@plugboard/connector-chargebee'
-import { createPlatformClient, PlatformError, type PlatformClient } from '@plugboard/core'
+import { createPlatformClient, type PlatformClient, PlatformError } from '@plugboard/core'
 import { parseWebhookEvent, verifyWebhookSignature } from '@plugboard/core/events'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SANDBOX_ORGANIZATION_SECRET, SANDBOX_USER_SECRET } from '../constants.js'

@@ -91,8 +91,14 @@ describe('forwarding', () => {
     const handler = await startTestReceiver([500])
     await listen({ forwardTo: handler.url })
     const signature = await signWebhookBody(BODY, KEY)
-    const first = await post({ 'elements-webhook-signature': signature, 'elements-webhook-id': 'w' })
-    const second = await post({ 'elements-webhook-signature': signature, 'elements-webhook-id': 'w' })
+    const first = await post({
+      'elements-webhook-signature': signature,
+      'elements-webhook-id': 'w',
+    })
+    const second = await post({
+      'elements-webhook-signature': signature,
+      'elements-webhook-id': 'w',
+    })
     expect([first.status, second.status]).toEqual([500, 200])
     expect(handler.received).toEqual([
       { body: BODY, signature, webhookId: 'w' },

@@ -50,7 +50,11 @@ async function instanceWithEvents() {
     configuration: { site: 'acme-test', username: 'test_key' },
   })
   const token = client.forInstance(instance.token)
-  await token.instance.enableEvents({ mode: 'webhook', callbackUrl: receiver.url, signatureKey: KEY })
+  await token.instance.enableEvents({
+    mode: 'webhook',
+    callbackUrl: receiver.url,
+    signatureKey: KEY,
+  })
   return { instance, token }
 }
 

@@ -48,9 +48,7 @@ export function eventRoutes(router: Hono<SandboxEnv>, kit: RouteKit): void {
     GET: (c) => {
       const instanceId = scope(kit, c)
       const organization = c.get('organization').id
-      return c.json(
-        kit.events.log.list(organization, instanceId, EVENT_LIST_LIMIT).map(eventJson),
-      )
+      return c.json(kit.events.log.list(organization, instanceId, EVENT_LIST_LIMIT).map(eventJson))
     },
   })
   resource(router, '/events/:eventId', {
@@ -110,7 +108,8 @@ export function simulationRoutes(api: Hono<SandboxEnv>, kit: RouteKit): void {
       const record = Number.isSafeInteger(id)
         ? kit.store.get(c.get('organization').id, id)
         : undefined
-      if (record === undefined) throw new HttpError(404, `No instance with id ${c.req.param('id')}.`)
+      if (record === undefined)
+        throw new HttpError(404, `No instance with id ${c.req.param('id')}.`)
       const body = parseBody(changeBody, await readJson(c))
       const outcome = kit.events.simulateChange(record.id, body)
       if (outcome.kind === 'ignored') {
