@@ -64,7 +64,8 @@ export const SHIPPED_CONNECTORS_FILE = 'packages/sandbox/src/shipped-connectors.
 
 /**
  * Adds connector `key` to the shipped list: an import and an entry in
- * {@link SHIPPED_CONNECTORS_FILE}, and a dependency of `@plugboard/sandbox` on its package.
+ * {@link SHIPPED_CONNECTORS_FILE}, and its package as an optional peer and a dev dependency of
+ * `@plugboard/sandbox`.
  */
 export function addShippedConnector(root: string, key: string): void {
   const list = path.join(root, SHIPPED_CONNECTORS_FILE)
@@ -73,13 +74,17 @@ export function addShippedConnector(root: string, key: string): void {
   writeFileSync(list, withImport.replace(/\n\} as const/, `\n  ${key},\n} as const`))
   const manifestPath = path.join(root, 'packages', 'sandbox', 'package.json')
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
-  const dependencies: Record<string, string> = {
-    ...manifest.dependencies,
-    [`@plugboard/connector-${key}`]: 'workspace:^',
-  }
-  manifest.dependencies = Object.fromEntries(
-    Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)),
-  )
+  // The sandbox takes connector packages as optional peers (its default registry loads them when
+  // asked) and develops against every one of them.
+  const name = `@plugboard/connector-${key}`
+  const sorted = (entries: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)))
+  manifest.peerDependencies = sorted({ ...manifest.peerDependencies, [name]: 'workspace:^' })
+  manifest.peerDependenciesMeta = sorted({
+    ...manifest.peerDependenciesMeta,
+    [name]: { optional: true },
+  })
+  manifest.devDependencies = sorted({ ...manifest.devDependencies, [name]: 'workspace:^' })
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`)
 }
 

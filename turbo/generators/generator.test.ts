@@ -126,7 +126,11 @@ describe('pnpm turbo gen connector, in a scratch workspace', () => {
     const sandboxManifest = JSON.parse(
       readFileSync(path.join(scratch, 'packages', 'sandbox', 'package.json'), 'utf8'),
     )
-    expect(sandboxManifest.dependencies['@plugboard/connector-widget']).toBe('workspace:^')
+    expect(sandboxManifest.peerDependencies['@plugboard/connector-widget']).toBe('workspace:^')
+    expect(sandboxManifest.peerDependenciesMeta['@plugboard/connector-widget']).toEqual({
+      optional: true,
+    })
+    expect(sandboxManifest.devDependencies['@plugboard/connector-widget']).toBe('workspace:^')
 
     run('pnpm', ['install', '--offline', '--no-frozen-lockfile'], scratch)
     const checks = run(

@@ -1,5 +1,5 @@
 import { createRegistry } from '@plugboard/core'
-import { shippedConnectors } from '@plugboard/sandbox'
+import { shippedConnectors } from '@plugboard/sandbox/shipped-connectors'
 
 /** The connectors this app ships with: every connector package plugboard ships. */
 export const registry = createRegistry(shippedConnectors)

@@ -7,24 +7,15 @@ import {
   TimeoutError,
   UnknownConnectorError,
 } from '@plugboard/core'
-
-/** Exit code for a usage error: bad arguments, unknown connector, missing configuration. */
-export const EXIT_USAGE = 2
-/** Exit code for a failure of the platform or the network. */
-export const EXIT_FAILURE = 1
-
-/** A usage error raised by the CLI itself (exit code 2). */
-export class UsageError extends Error {
-  override readonly name = 'UsageError'
-}
-
-/**
- * The embedded sandbox could not start (exit code 1): its port is taken, its database file is
- * not a sandbox database, its folder cannot be created, …
- */
-export class SandboxStartError extends Error {
-  override readonly name = 'SandboxStartError'
-}
+import { API_ROOTS } from '@plugboard/core/protocol'
+import {
+  CancelledError,
+  EXIT_CANCELLED,
+  EXIT_FAILURE,
+  EXIT_USAGE,
+  SandboxStartError,
+  UsageError,
+} from './cli-errors.js'
 
 /** What the CLI prints and returns for a failure it expects. */
 export interface Failure {
@@ -34,10 +25,28 @@ export interface Failure {
 }
 
 /**
+ * A hint for a 404 from a `--base-url` that is not an API root (the platform then knows no route
+ * at all), or an empty string.
+ */
+export function baseUrlHint(status: number, baseUrl: string | undefined): string {
+  if (status !== 404 || baseUrl === undefined) return ''
+  const path = new URL(baseUrl).pathname.replace(/\/+$/, '')
+  const roots = Object.values(API_ROOTS)
+  if (roots.some((root) => path.endsWith(root))) return ''
+  return ` (--base-url is the platform's API root: does it lack ${roots.join(' or ')}?)`
+}
+
+/**
  * Turns an expected failure into one clear line and an exit code; returns undefined for
  * anything unexpected (a bug), which is then shown with its stack.
  */
-export function describeFailure(error: unknown): Failure | undefined {
+export function describeFailure(
+  error: unknown,
+  context: { readonly baseUrl?: string | undefined } = {},
+): Failure | undefined {
+  if (error instanceof CancelledError) {
+    return { exitCode: EXIT_CANCELLED, message: error.message, details: { kind: 'cancelled' } }
+  }
   if (error instanceof UsageError) {
     return { exitCode: EXIT_USAGE, message: error.message, details: { kind: 'usage' } }
   }
@@ -66,7 +75,7 @@ export function describeFailure(error: unknown): Failure | undefined {
     const request = error.requestId === undefined ? '' : ` (requestId ${error.requestId})`
     return {
       exitCode: EXIT_FAILURE,
-      message: `The platform answered ${error.status}: ${error.platformMessage}${request}`,
+      message: `The platform answered ${error.status}: ${error.platformMessage}${request}${baseUrlHint(error.status, context.baseUrl)}`,
       details: {
         kind: 'platform',
         status: error.status,

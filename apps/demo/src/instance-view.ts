@@ -47,8 +47,15 @@ export function instanceJson(instance: InstanceLike, revealToken = false): Recor
   }
 }
 
-/** Prints a readable summary of one instance. */
-export function printInstance(out: Output, instance: InstanceLike): void {
+/**
+ * Prints a readable summary of one instance. The token, when the answer has one (only the
+ * provisioning answer does), is masked unless `revealToken` is set.
+ */
+export function printInstance(
+  out: Output,
+  instance: InstanceLike,
+  options: { readonly revealToken?: boolean; readonly maskedNote?: string } = {},
+): void {
   const label = (text: string) => out.style('dim', text.padEnd(12))
   out.line(`${label('id')}${instance.id}`)
   out.line(`${label('name')}${instance.name}`)
@@ -56,9 +63,12 @@ export function printInstance(out: Output, instance: InstanceLike): void {
     `${label('connector')}${instance.connector.key} (${instance.connector.name ?? '?'}, ${instance.connector.hub ?? '?'} hub)`,
   )
   if (instance.token !== undefined) {
-    out.line(
-      `${label('token')}${maskSecret(instance.token)}  ${out.style('dim', '(shown masked; the client keeps the full token)')}`,
-    )
+    const note =
+      options.revealToken === true
+        ? 'store it now: the platform returns it only once'
+        : (options.maskedNote ?? 'masked')
+    const shown = options.revealToken === true ? instance.token : maskSecret(instance.token)
+    out.line(`${label('token')}${shown}  ${out.style('dim', `(${note})`)}`)
   }
   const apiBaseUrl = resolveApiBaseUrl(instance.configuration)
   if (apiBaseUrl !== undefined) out.line(`${label('API base')}${apiBaseUrl}`)

@@ -1,4 +1,5 @@
 import { styleText } from 'node:util'
+import { MASK } from '@plugboard/core/protocol'
 
 /** Where a command writes, and how. */
 export interface Output {
@@ -46,5 +47,5 @@ export function createOutput(options: {
 
 /** Shows a secret as its first four characters and a mask, e.g. `cuED…****`. */
 export function maskSecret(secret: string): string {
-  return secret.length <= 8 ? '********' : `${secret.slice(0, 4)}…********`
+  return secret.length <= 8 ? MASK : `${secret.slice(0, 4)}…${MASK}`
 }

@@ -1,127 +1,193 @@
-import { Command, Option } from 'commander'
+import {
+  type CommandSpec,
+  type OptionSpec,
+  type ProgramSpec,
+  parseCommandLine,
+} from './command-line.js'
 import { listConnectors } from './commands/connectors.js'
-import { runDemo } from './commands/demo.js'
-import { deleteInstance, getInstance, listInstances } from './commands/instances.js'
-import { provision } from './commands/provision.js'
-import { runSandbox } from './commands/sandbox.js'
-import { describeFailure, EXIT_USAGE } from './failures.js'
 import { createOutput, type Output } from './output.js'
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value]
+// Each command's module is imported when the command runs, so a run loads only what it needs
+// (`connectors` never loads the sandbox, the HTTP client or the prompts). `connectors` itself, and
+// the registry every command needs, come with this module: one file to read at start-up.
 
-interface GlobalOptions {
-  baseUrl?: string
-  db?: string
-  json?: boolean
+type Options = Readonly<Record<string, string | boolean | string[] | undefined>>
+
+/** What a command's action receives. */
+interface Invocation {
+  readonly args: readonly string[]
+  readonly extra: readonly string[]
+  readonly options: Options
+  readonly out: Output
+  readonly target: { readonly baseUrl?: string | undefined; readonly db?: string | undefined }
 }
 
-function outputOf(command: Command): Output {
-  return createOutput({ json: (command.optsWithGlobals() as GlobalOptions).json === true })
+interface Command extends CommandSpec {
+  run(invocation: Invocation): Promise<void>
 }
 
-function targetOf(command: Command): { baseUrl?: string | undefined; db?: string | undefined } {
-  const { baseUrl, db } = command.optsWithGlobals() as GlobalOptions
-  return { baseUrl, db }
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+const list = (value: unknown): string[] => (Array.isArray(value) ? value : [])
+
+const TAG: OptionSpec = {
+  type: 'string',
+  value: '<tag>',
+  multiple: true,
+  description: 'a tag (repeatable)',
 }
 
-/** Builds the `plugboard-demo` command line. */
-export function createProgram(version: string): Command {
-  const program = new Command('plugboard-demo')
-    .description(
-      'Provision and manage connector instances through a registry lookup, on the embedded sandbox or a real platform.',
-    )
-    .version(version)
-    .addOption(
-      new Option('--base-url <url>', "a real platform's API root (default: the embedded sandbox)"),
-    )
-    .addOption(
-      new Option('--db <file>', "the embedded sandbox's database").default(
-        undefined,
-        '.plugboard/sandbox.db; a temporary one for `demo`',
+const demo: Command = {
+  words: ['demo'],
+  description: 'start the embedded sandbox, provision a chargebee instance, list the instances',
+  run: async ({ target, out }) => (await import('./commands/demo.js')).runDemo(target, out),
+}
+
+const COMMANDS: readonly Command[] = [
+  demo,
+  {
+    words: ['connectors'],
+    description: "list the registry's connectors and their configuration entries",
+    run: async ({ out }) => listConnectors(out),
+  },
+  {
+    words: ['provision'],
+    description: 'provision an instance of a connector',
+    args: [{ name: 'key', description: 'the connector key, e.g. chargebee' }],
+    options: {
+      name: { type: 'string', value: '<name>', description: 'the instance name' },
+      tag: TAG,
+      set: {
+        type: 'string',
+        value: '<entry=value>',
+        multiple: true,
+        description: 'a configuration entry, one argument (repeatable); secrets are asked for',
+      },
+      'show-token': {
+        type: 'boolean',
+        description: 'print the full instance token (masked otherwise; it is returned only once)',
+      },
+    },
+    extraArgs: true,
+    run: async ({ args, extra, options, target, out }) =>
+      (await import('./commands/provision.js')).provision(
+        args[0] ?? '',
+        {
+          ...target,
+          name: text(options.name),
+          tag: list(options.tag),
+          set: list(options.set),
+          extra,
+          showToken: options['show-token'] === true,
+        },
+        out,
       ),
-    )
-    .option('--json', 'machine output: one JSON document on stdout')
-    .exitOverride()
-    .showHelpAfterError()
-    .addHelpText(
-      'after',
-      '\nSecrets for --base-url come from PLUGBOARD_USER_SECRET and PLUGBOARD_ORGANIZATION_SECRET (or a prompt).\nNO_COLOR turns colour off.',
-    )
+  },
+  {
+    words: ['instances', 'list'],
+    description: 'list instances (all pages)',
+    options: {
+      tag: { ...TAG, description: 'only instances with this tag (repeatable)' },
+      search: {
+        type: 'string',
+        value: '<text>',
+        description: 'only instances whose name or connector key matches',
+      },
+    },
+    run: async ({ options, target, out }) =>
+      (await import('./commands/instances.js')).listInstances(
+        { ...target, tag: list(options.tag), search: text(options.search) },
+        out,
+      ),
+  },
+  {
+    words: ['instances', 'get'],
+    description: 'show one instance',
+    args: [{ name: 'id', description: 'the instance id' }],
+    run: async ({ args, target, out }) =>
+      (await import('./commands/instances.js')).getInstance(args[0] ?? '', target, out),
+  },
+  {
+    words: ['instances', 'delete'],
+    description: 'delete one instance',
+    args: [{ name: 'id', description: 'the instance id' }],
+    run: async ({ args, target, out }) =>
+      (await import('./commands/instances.js')).deleteInstance(args[0] ?? '', target, out),
+  },
+  {
+    words: ['sandbox'],
+    description: 'run the sandbox in the foreground',
+    options: {
+      port: {
+        type: 'string',
+        value: '<port>',
+        default: '4010',
+        description: 'the port (0 picks a free one)',
+      },
+      host: {
+        type: 'string',
+        value: '<host>',
+        default: '127.0.0.1',
+        description: 'the interface to listen on',
+      },
+    },
+    run: async ({ options, target, out }) =>
+      (await import('./commands/sandbox.js')).runSandbox(
+        { port: text(options.port) ?? '', host: text(options.host) ?? '', db: target.db },
+        out,
+      ),
+  },
+]
 
-  program
-    .command('demo', { isDefault: true })
-    .description('start the embedded sandbox, provision a chargebee instance, list the instances')
-    .action(async (_options, command: Command) => runDemo(targetOf(command), outputOf(command)))
-
-  program
-    .command('connectors')
-    .description("list the registry's connectors and their configuration entries")
-    .action((_options, command: Command) => listConnectors(outputOf(command)))
-
-  program
-    .command('provision')
-    .description('provision an instance of a connector')
-    .argument('<key>', 'the connector key, e.g. chargebee')
-    .option('--name <name>', 'the instance name')
-    .option('--tag <tag>', 'a tag (repeatable)', collect, [])
-    .option('--set <entry=value>', 'a configuration entry (repeatable)', collect, [])
-    .option('--show-token', 'print the full instance token (it is masked otherwise)')
-    .action(async (key: string, options, command: Command) =>
-      provision(key, { ...options, ...targetOf(command) }, outputOf(command)),
-    )
-
-  const instances = program.command('instances').description('list, show and delete instances')
-  instances
-    .command('list')
-    .description('list instances (all pages)')
-    .option('--tag <tag>', 'only instances with this tag (repeatable)', collect, [])
-    .option('--search <text>', 'only instances whose name or connector key matches')
-    .action(async (options, command: Command) =>
-      listInstances({ ...options, ...targetOf(command) }, outputOf(command)),
-    )
-  instances
-    .command('get')
-    .description('show one instance')
-    .argument('<id>', 'the instance id')
-    .action(async (id: string, _options, command: Command) =>
-      getInstance(id, targetOf(command), outputOf(command)),
-    )
-  instances
-    .command('delete')
-    .description('delete one instance')
-    .argument('<id>', 'the instance id')
-    .action(async (id: string, _options, command: Command) =>
-      deleteInstance(id, targetOf(command), outputOf(command)),
-    )
-
-  program
-    .command('sandbox')
-    .description('run the sandbox in the foreground')
-    .option('--port <port>', 'the port (0 picks a free one)', '4010')
-    .option('--host <host>', 'the interface to listen on', '127.0.0.1')
-    .action(async (options, command: Command) =>
-      runSandbox({ ...options, db: targetOf(command).db }, outputOf(command)),
-    )
-
-  return program
+/** The `plugboard-demo` command line: its global options and commands. */
+export const PROGRAM: ProgramSpec = {
+  name: 'plugboard-demo',
+  description:
+    'Provision and manage connector instances through a registry lookup, on the embedded sandbox or a real platform.',
+  options: {
+    'base-url': {
+      type: 'string',
+      value: '<url>',
+      description:
+        "a real platform's API root, e.g. https://api.cloud-your_moms.com/your_moms/api-v2 (default: the embedded sandbox)",
+    },
+    db: {
+      type: 'string',
+      value: '<file>',
+      description:
+        "the embedded sandbox's database (default .plugboard/sandbox.db; a temporary one for demo)",
+    },
+    json: { type: 'boolean', description: 'machine output: one JSON document on stdout' },
+  },
+  commands: COMMANDS,
+  defaultCommand: demo,
+  epilogue:
+    'Secrets for --base-url come from PLUGBOARD_USER_SECRET and PLUGBOARD_ORGANIZATION_SECRET (or a prompt).\nNO_COLOR turns colour off.',
 }
 
 /** Runs the CLI and returns its exit code; expected failures print one line, never a stack. */
 export async function main(argv: readonly string[], version: string): Promise<number> {
-  const program = createProgram(version)
+  let baseUrl: string | undefined
   try {
-    await program.parseAsync([...argv], { from: 'user' })
+    const parsed = parseCommandLine(PROGRAM, argv)
+    if (parsed.kind === 'help') {
+      process.stdout.write(parsed.text)
+      return 0
+    }
+    if (parsed.kind === 'version') {
+      process.stdout.write(`${version}\n`)
+      return 0
+    }
+    const { options } = parsed
+    baseUrl = text(options['base-url'])
+    const out = createOutput({ json: options.json === true })
+    const command = parsed.command as Command
+    await command.run({ ...parsed, out, target: { baseUrl, db: text(options.db) } })
     return 0
   } catch (error) {
-    if (error instanceof Error && 'exitCode' in error && 'code' in error) {
-      // commander has already printed help, a version or a usage error.
-      const code = (error as { exitCode: number }).exitCode
-      return code === 0 ? 0 : EXIT_USAGE
-    }
-    const failure = describeFailure(error)
-    const json = argv.includes('--json')
+    const { describeFailure } = await import('./failures.js')
+    const failure = describeFailure(error, { baseUrl })
     if (failure === undefined) throw error
-    if (json) {
+    if (argv.includes('--json')) {
       process.stdout.write(
         `${JSON.stringify({ error: { message: failure.message, ...failure.details } }, null, 2)}\n`,
       )

@@ -1,10 +1,7 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import {
   type RunningSandbox,
   SANDBOX_ORGANIZATION_SECRET,
@@ -13,29 +10,7 @@ import {
 } from '@plugboard/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registry } from '../src/app-registry.js'
-
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
-const run = promisify(execFile)
-
-interface Result {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-/** Runs the built CLI as a child process, off a TTY, and never throws on a non-zero exit. */
-async function cliRun(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
-      env: { ...process.env, NO_COLOR: '1', ...env },
-      timeout: 180_000,
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+import { cliRun, type Result } from './run-cli.js'
 
 const API_KEY = 'test_cbSuperSecretApiKey_0042'
 
@@ -202,7 +177,8 @@ describe('plugboard-demo against a running sandbox (--base-url)', () => {
   it('refuses a --base-url that is not an http(s) URL with exit code 2', async () => {
     const result = await cliRun(['--base-url', 'not a url', 'instances', 'list'], env)
     expect(result.code).toBe(2)
-    expect(result.stderr).toMatch(/^error: baseUrl must be an absolute http\(s\) URL/)
+    expect(result.stderr).toMatch(/^error: --base-url must be an absolute http\(s\) URL/)
+    expect(result.stderr).not.toContain('baseUrl')
   })
 
   it('refuses --base-url without secrets off a TTY, naming the variables', async () => {

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -7,21 +8,33 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
 // util-linux's `script` runs the CLI on a pseudo-terminal, as a person at a terminal would.
 const hasScript = spawnSync('script', ['--version']).status === 0
 
-/** Runs the CLI on a pseudo-terminal, answering each prompt when its text appears. */
-function onTerminal(args: readonly string[], answers: readonly [string, string][]) {
+/**
+ * Runs the CLI on a pseudo-terminal, answering each prompt when its text appears on the screen
+ * after the previous answer. An answer is typed and followed by Enter; a control character (such
+ * as Ctrl-C, `\u0003`) is sent alone.
+ */
+function onTerminal(
+  args: readonly string[],
+  answers: readonly [string, string][],
+  env: Record<string, string> = {},
+) {
   // A pseudo-terminal made off a terminal has no size: give it one, or every character wraps.
   const command = `stty cols 120 rows 40; exec ${[process.execPath, cli, ...args].map((part) => `'${part}'`).join(' ')}`
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   })
   let screen = ''
   let next = 0
+  let seen = 0
   child.stdout.on('data', (chunk: Buffer) => {
     screen += chunk.toString('utf8')
     const answer = answers[next]
-    if (answer !== undefined && stripVTControlCharacters(screen).includes(answer[0])) {
+    const fresh = stripVTControlCharacters(screen).slice(seen)
+    if (answer !== undefined && fresh.includes(answer[0])) {
       next += 1
-      child.stdin.write(`${answer[1]}\r`)
+      seen = stripVTControlCharacters(screen).length
+      const control = answer[1].length === 1 && answer[1].charCodeAt(0) < 0x20
+      child.stdin.write(control ? answer[1] : `${answer[1]}\r`)
     }
   })
   return new Promise<{ code: number | null; screen: string }>((resolve) => {
@@ -44,5 +57,72 @@ describe.skipIf(!hasScript)('plugboard-demo on a terminal', () => {
     expect(screen).toContain('https://acme-test.chargebee.com/api/v1')
     expect(screen).toContain('▪'.repeat(secret.length))
     expect(screen).not.toContain(secret)
+  })
+
+  it('checks each answer as it is given, asking again before the next entry', async () => {
+    const secret = 'cb_terminal_SecretKey_78'
+    const { code, screen } = await onTerminal(
+      ['--db', ':memory:', 'provision', 'chargebee', '--name', 'Pasted URL'],
+      [
+        ['site:', 'https://globex-test.chargebee.com'],
+        // The refusal shows at once, at the site prompt, with an example made from the answer.
+        ['(enter "globex-test")', `${'\u007f'.repeat(40)}globex-test`],
+        ['username:', secret],
+      ],
+    )
+    expect(code).toBe(0)
+    expect(screen.indexOf('not a URL or host name')).toBeLessThan(screen.indexOf('username:'))
+    expect(screen).toContain('https://globex-test.chargebee.com/api/v1')
+    expect(screen).not.toContain(secret)
+  })
+
+  it('exits with 130 when the user presses Ctrl-C at a prompt', async () => {
+    const { code, screen } = await onTerminal(
+      ['--db', ':memory:', 'provision', 'chargebee', '--name', 'Cancelled'],
+      [['site:', '\u0003']],
+    )
+    expect(code).toBe(130)
+    expect(screen).not.toContain('Provisioned')
+  })
+
+  it('warns on a terminal when a secret is given with --set (the prompt would mask it)', async () => {
+    const secret = 'cb_terminal_SecretKey_79'
+    const { code, screen } = await onTerminal(
+      [
+        '--db',
+        ':memory:',
+        'provision',
+        'chargebee',
+        '--set',
+        'site=acme-test',
+        '--set',
+        `username=${secret}`,
+      ],
+      [],
+    )
+    expect(code).toBe(0)
+    expect(screen).toContain('warning: username is a secret on the command line')
+    expect(screen).toContain('leave --set username=… out and you are asked for it, masked')
+    // The terminal shows the command's own output only: the secret was typed, never printed.
+    expect(screen).not.toContain(secret)
+  })
+
+  it('exits with 130 when the user presses Ctrl-C while a call is under way', async () => {
+    // A platform that accepts the request and never answers: the spinner keeps spinning.
+    const silent = createServer(() => {})
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as { port: number }
+    try {
+      const { code, screen } = await onTerminal(
+        ['--base-url', `http://127.0.0.1:${port}/your_moms/api-v2`, 'instances', 'list'],
+        [['Listing instances', '\u0003']],
+        { PLUGBOARD_USER_SECRET: 'user-secret-1', PLUGBOARD_ORGANIZATION_SECRET: 'org-secret-1' },
+      )
+      expect(code).toBe(130)
+      expect(screen).not.toContain('secret-1')
+    } finally {
+      silent.closeAllConnections()
+      await new Promise((resolve) => silent.close(resolve))
+    }
   })
 })

@@ -40,7 +40,7 @@ describe('the chargebee configuration schema', () => {
   })
 
   it.each([
-    ['https://acme-test.chargebee.com', /site name only .*not a URL/],
+    ['https://acme-test.chargebee.com', /site name only, not a URL .*\(enter "acme-test"\)/],
     ['acme-test.chargebee.com', /not a URL or host name/],
     ['Acme-Test', /lowercase/],
     ['acme test', /only lowercase letters, digits/],
@@ -52,6 +52,17 @@ describe('the chargebee configuration schema', () => {
     expect(error.issues[0]?.message).toMatch(reason)
     expect(error.message).toMatch(/invalid entry "site"/)
     expect(error.message).not.toContain('test_cbAPIkey123')
+  })
+
+  it.each([
+    ['https://globex.chargebee.com/', 'globex'],
+    ['globex-test.chargebee.com', 'globex-test'],
+    ['Globex', 'globex'],
+    ['globex test', 'globex-test'],
+  ])('suggests a site made from what was typed: %j -> %j', (site, suggestion) => {
+    const error = refusal({ site, username: 'test_cbAPIkey123' })
+    expect(error.issues[0]?.message).toContain(`(enter "${suggestion}")`)
+    expect(error.issues[0]?.message).not.toContain('acme')
   })
 
   it('refuses an empty site and an empty API key without showing the other secrets', () => {

@@ -3,15 +3,31 @@ import * as v from 'valibot'
 /** The characters a Chargify site (the subdomain of `https://{site}.chargify.com`) may hold. */
 export const CHARGIFY_SITE_PATTERN: RegExp = /^[a-z0-9-]+$/
 
+/**
+ * Why a site was refused, with an example made from what was typed: the first label of a URL or
+ * host name, the lowercase form, or the typed text with the characters a site cannot hold
+ * replaced.
+ */
 function siteMessage(issue: v.RegexIssue<string>): string {
   const value = issue.input
+  const suggest = (candidate: string) =>
+    CHARGIFY_SITE_PATTERN.test(candidate) ? ` (enter "${candidate}")` : ''
   if (/^[a-z]+:\/\//i.test(value) || value.includes('.')) {
-    return 'expected the site name only (for "https://acme.chargify.com", enter "acme"), not a URL or host name'
+    const label =
+      value
+        .replace(/^[a-z]+:\/\//i, '')
+        .split(/[./:]/)[0]
+        ?.toLowerCase() ?? ''
+    return `expected the site name only, not a URL or host name${suggest(label)}`
   }
   if (value !== value.toLowerCase()) {
-    return 'expected lowercase letters only: Chargify site names are lowercase (e.g. "acme")'
+    return `expected lowercase: Chargify site names are lowercase${suggest(value.toLowerCase())}`
   }
-  return 'expected only lowercase letters, digits and "-" (e.g. "acme-billing")'
+  const cleaned = value
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  return `expected only lowercase letters, digits and "-"${suggest(cleaned)}`
 }
 
 /**

@@ -42,9 +42,9 @@ describe('the chargify connector', () => {
   })
 
   it.each([
-    ['https://acme.chargify.com', /not a URL or host name/],
-    ['Acme', /lowercase/],
-    ['acme_billing', /only lowercase letters, digits and "-"/],
+    ['https://globex.chargify.com', /not a URL or host name \(enter "globex"\)/],
+    ['Globex', /lowercase \(enter "globex"\)/],
+    ['globex_billing', /only lowercase letters, digits and "-" \(enter "globex-billing"\)/],
   ])('refuses the site %j, naming site and the reason', (site, reason) => {
     const error = refusal({ site, username: 'test_chargifyKey' })
     expect(error.invalid).toEqual(['site'])

@@ -1,7 +1,11 @@
 import * as v from 'valibot'
 import type { AnyConnector, ConfigSchema } from './connector.js'
 
-/** What a configuration entry is, read off a connector's config schema. */
+/**
+ * What a configuration entry is, read off a connector's config schema.
+ *
+ * @group Connectors
+ */
 export interface ConfigEntry {
   /** The configuration key, as sent to the platform. */
   readonly key: string
@@ -39,6 +43,8 @@ function unwrap(schema: AnySchema): { inner: AnySchema; optional: boolean } {
  *   console.log(entry.key, entry.required ? 'required' : 'optional', entry.description)
  * }
  * ```
+ *
+ * @group Connectors
  */
 export function configEntries(schema: ConfigSchema): ConfigEntry[] {
   let entries = entriesBySchema.get(schema)
@@ -66,7 +72,11 @@ function readEntries(schema: ConfigSchema): readonly ConfigEntry[] {
   })
 }
 
-/** The keys of a connector's secret configuration entries. */
+/**
+ * The keys of a connector's secret configuration entries.
+ *
+ * @group Connectors
+ */
 export function secretKeys(connector: AnyConnector): ReadonlySet<string> {
   let keys = secretsByConnector.get(connector)
   if (keys === undefined) {

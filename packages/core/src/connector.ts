@@ -6,6 +6,8 @@ import type { SpecificationVersion } from './specification.js'
  * configuration keys the platform accepts. Strict, so that a mistyped key is an error rather than
  * silently dropped. Mark an entry secret with `v.metadata({ secret: true })` and describe it with
  * `v.description(...)`; wrap optional entries in `v.optional(...)`.
+ *
+ * @group Connectors
  */
 export type ConfigSchema = v.StrictObjectSchema<
   v.ObjectEntries,
@@ -15,10 +17,16 @@ export type ConfigSchema = v.StrictObjectSchema<
 /**
  * The schema of the connector-specific `configuration` map of an instance as the platform returns
  * it. Lenient (use `v.looseObject`), so that keys the platform adds later are kept, never fatal.
+ *
+ * @group Connectors
  */
 export type ResponseConfigSchema = v.GenericSchema<Record<string, unknown>, Record<string, unknown>>
 
-/** One parameter of the platform's connector descriptor (the `parameters` array). */
+/**
+ * One parameter of the platform's connector descriptor (the `parameters` array).
+ *
+ * @group Connectors
+ */
 export interface ConnectorParameter {
   /** The parameter's id on the platform. */
   readonly id: number
@@ -42,6 +50,8 @@ export interface ConnectorParameter {
  * The platform's descriptor of a connector: the object the platform returns under the connector
  * field (`your_mom` or `element`) of every instance, and at `GET /elements/{key}`. The connector id
  * field of each parameter (`your_momId` / `elementId`) is added on the wire from `id`.
+ *
+ * @group Connectors
  */
 export interface ConnectorDescriptor {
   /** The connector's numeric id on the platform. */
@@ -83,7 +93,11 @@ export interface ConnectorDescriptor {
   readonly parameters: readonly ConnectorParameter[]
 }
 
-/** Descriptive metadata of a connector, for people and for tooling. */
+/**
+ * Descriptive metadata of a connector, for people and for tooling.
+ *
+ * @group Connectors
+ */
 export interface ConnectorMetadata {
   /** The name shown to people, e.g. `"Chargebee"`. */
   readonly displayName: string
@@ -97,7 +111,11 @@ export interface ConnectorMetadata {
   readonly homepage?: string
 }
 
-/** A configuration value the platform stores for an instance: a string, or `null` when unset. */
+/**
+ * A configuration value the platform stores for an instance: a string, or `null` when unset.
+ *
+ * @group Connectors
+ */
 export type ConfigurationValue = string | null
 
 /**
@@ -107,6 +125,8 @@ export type ConfigurationValue = string | null
  * @typeParam Key - the connector key, kept as a string literal.
  * @typeParam Config - the configuration schema.
  * @typeParam Response - the schema of the returned instance's `configuration` map.
+ *
+ * @group Connectors
  */
 export interface Connector<
   Key extends string = string,
@@ -137,17 +157,33 @@ export interface Connector<
   readonly sample: ConfigInput<Config>
 }
 
-/** Any connector definition, whatever its key and schemas. */
+/**
+ * Any connector definition, whatever its key and schemas.
+ *
+ * @group Connectors
+ */
 // biome-ignore lint/suspicious/noExplicitAny: the widest connector type needs `any` schemas to accept every definition.
 export type AnyConnector = Connector<string, any, any>
 
-/** The configuration a caller passes for connector `C` (the config schema's input type). */
+/**
+ * The configuration a caller passes for connector `C` (the config schema's input type).
+ *
+ * @group Connectors
+ */
 export type ConfigInput<C extends ConfigSchema> = v.InferInput<C>
 
-/** The configuration a caller passes when provisioning connector `C`. */
+/**
+ * The configuration a caller passes when provisioning connector `C`.
+ *
+ * @group Connectors
+ */
 export type ConfigurationOf<C extends AnyConnector> = v.InferInput<C['config']>
 
-/** The typed `configuration` map of a provisioned instance of connector `C`. */
+/**
+ * The typed `configuration` map of a provisioned instance of connector `C`.
+ *
+ * @group Connectors
+ */
 export type InstanceConfigurationOf<C extends AnyConnector> = v.InferOutput<C['response']>
 
 /**
@@ -175,6 +211,8 @@ export type InstanceConfigurationOf<C extends AnyConnector> = v.InferOutput<C['r
  *   sample: { apiKey: 'acme_test_key' },
  * })
  * ```
+ *
+ * @group Connectors
  */
 export function defineConnector<
   const Key extends string,

@@ -1,6 +1,10 @@
 import type { ConnectorDescriptor } from './connector.js'
 
-/** What {@link defineDescriptor} needs: the fields that differ from one connector to the next. */
+/**
+ * What {@link defineDescriptor} needs: the fields that differ from one connector to the next.
+ *
+ * @group Connectors
+ */
 export type DescriptorInput = Pick<ConnectorDescriptor, 'id' | 'key' | 'name' | 'hub'> &
   Partial<ConnectorDescriptor>
 
@@ -14,6 +18,8 @@ export type DescriptorInput = Pick<ConnectorDescriptor, 'id' | 'key' | 'name' | 
  * ```ts
  * export const acmeDescriptor = defineDescriptor({ id: 0, key: 'acme', name: 'Acme', hub: 'payment' })
  * ```
+ *
+ * @group Connectors
  */
 export function defineDescriptor(input: DescriptorInput): ConnectorDescriptor {
   // Built field by field, in the order the platform answers them.
@@ -47,6 +53,8 @@ export function defineDescriptor(input: DescriptorInput): ConnectorDescriptor {
  * ```ts
  * fillBaseUrl(instance.configuration['base.url'], instance.configuration)
  * ```
+ *
+ * @group Connectors
  */
 export function fillBaseUrl(template: string, configuration: object): string {
   const entries = configuration as Readonly<Record<string, unknown>>

@@ -5,7 +5,7 @@
  * the typed event configuration that becomes the platform's `event.*` entries. It needs no client:
  * a receiving service imports only this entry.
  *
- * @packageDocumentation
+ * @module @plugboard/core/events
  */
 
 export {

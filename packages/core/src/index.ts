@@ -3,7 +3,7 @@
  * client for the platform's `/instances` API. The wire protocol's facts are in
  * `@plugboard/core/protocol`, the connector conformance kit in `@plugboard/core/testing`.
  *
- * @packageDocumentation
+ * @module @plugboard/core
  */
 
 export type { ConnectorsResource } from './client/connectors.js'

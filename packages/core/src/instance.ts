@@ -4,6 +4,8 @@ import type { AnyConnector, ConfigurationValue, InstanceConfigurationOf } from '
 /**
  * One parameter of a connector descriptor as the platform returns it. The vocabulary's connector
  * id field (`your_momId` / `elementId`) is normalized to `connectorId`; other fields are kept.
+ *
+ * @group Instances
  */
 export interface InstanceConnectorParameter {
   /** The parameter's id on the platform. */
@@ -32,6 +34,8 @@ export interface InstanceConnectorParameter {
  * The connector descriptor an instance carries, as the platform returns it (under `your_mom` or
  * `element` on the wire, always `connector` here). Lenient: only `id`, `key` and `name` are
  * required, and fields plugboard does not model are kept.
+ *
+ * @group Instances
  */
 export interface InstanceConnector {
   /** The connector's numeric id on the platform. */
@@ -79,7 +83,11 @@ export interface InstanceConnector {
   readonly [field: string]: unknown
 }
 
-/** An instance's `configuration` map when no connector schema types it. */
+/**
+ * An instance's `configuration` map when no connector schema types it.
+ *
+ * @group Instances
+ */
 export type GenericInstanceConfiguration = Readonly<Record<string, ConfigurationValue>>
 
 /**
@@ -88,6 +96,8 @@ export type GenericInstanceConfiguration = Readonly<Record<string, Configuration
  * `JSON.stringify` — store it as the secret it is.
  *
  * @typeParam Configuration - the type of the `configuration` map.
+ *
+ * @group Instances
  */
 export interface Instance<Configuration = GenericInstanceConfiguration> {
   /** The instance id. */
@@ -129,19 +139,29 @@ export interface Instance<Configuration = GenericInstanceConfiguration> {
   readonly [field: string]: unknown
 }
 
-/** An instance of connector `C`, its `configuration` typed by the connector's response schema. */
+/**
+ * An instance of connector `C`, its `configuration` typed by the connector's response schema.
+ *
+ * @group Instances
+ */
 export type InstanceOf<C extends AnyConnector> = Instance<InstanceConfigurationOf<C>>
 
 /**
  * A freshly provisioned instance of connector `C`: its `token` is always present. Keep the token —
  * every later call on the instance needs it.
+ *
+ * @group Provisioning
  */
 export interface ProvisionedInstance<C extends AnyConnector> extends InstanceOf<C> {
   /** The instance token. Masked in `util.inspect`; kept by `JSON.stringify`. */
   readonly token: string
 }
 
-/** One entry of an instance's configuration (`GET /instances/{id}/configuration`). */
+/**
+ * One entry of an instance's configuration (`GET /instances/{id}/configuration`).
+ *
+ * @group Instances
+ */
 export interface ConfigurationEntryRecord {
   /** The entry's id: pass it to `setConfiguration`. */
   readonly id: number
@@ -157,7 +177,11 @@ export interface ConfigurationEntryRecord {
   readonly [field: string]: unknown
 }
 
-/** What `POST /instances` needs to provision an instance of connector `C`. */
+/**
+ * What `POST /instances` needs to provision an instance of connector `C`.
+ *
+ * @group Provisioning
+ */
 export interface ProvisionRequest<C extends AnyConnector> {
   /** The instance name. */
   readonly name: string
@@ -169,7 +193,11 @@ export interface ProvisionRequest<C extends AnyConnector> {
   readonly providerData?: ProviderData | undefined
 }
 
-/** What an OAuth connector's provisioning passes on from the vendor. */
+/**
+ * What an OAuth connector's provisioning passes on from the vendor.
+ *
+ * @group Provisioning
+ */
 export interface ProviderData {
   /** The authorization code the vendor returned to the OAuth callback. */
   readonly code: string
@@ -181,7 +209,11 @@ export interface ProviderData {
  */
 export type InstanceEnvelope = Instance<Readonly<Record<string, unknown>>>
 
-/** A full update of an instance (`PUT /instances/{id}`). */
+/**
+ * A full update of an instance (`PUT /instances/{id}`).
+ *
+ * @group Instances
+ */
 export interface InstanceUpdate {
   /** The instance name. */
   readonly name: string
@@ -201,10 +233,18 @@ export interface InstanceUpdate {
   readonly maxCacheSize?: number | undefined
 }
 
-/** A partial update of an instance (`PATCH /instances/{id}`): `tags` replaces all tags. */
+/**
+ * A partial update of an instance (`PATCH /instances/{id}`): `tags` replaces all tags.
+ *
+ * @group Instances
+ */
 export type InstancePatch = Partial<InstanceUpdate>
 
-/** Which instances `instances.list` returns. */
+/**
+ * Which instances `instances.list` returns.
+ *
+ * @group Instances
+ */
 export interface ListInstancesQuery {
   /** Only instances carrying these tags. */
   readonly tags?: readonly string[] | undefined
@@ -216,7 +256,11 @@ export interface ListInstancesQuery {
   readonly nextPage?: string | undefined
 }
 
-/** One page of instances. */
+/**
+ * One page of instances.
+ *
+ * @group Instances
+ */
 export interface InstancePage {
   /** The instances on this page. */
   readonly instances: readonly Instance[]

@@ -5,6 +5,8 @@ import { SPECIFICATION_VERSION } from './specification.js'
 /**
  * A set of connectors looked up by key at run time: what the client parses instances with and
  * what the sandbox serves. A {@link Registry} is one.
+ *
+ * @group Connectors
  */
 export interface ConnectorLookup {
   /** Whether a connector is known under `key`. */
@@ -48,6 +50,8 @@ function checkRegistrable(
  * with the number of connectors.
  *
  * @typeParam Connectors - the registered connectors, by key.
+ *
+ * @group Provisioning
  */
 export class Registry<Connectors extends Record<string, AnyConnector> = Record<never, never>>
   implements ConnectorLookup
@@ -138,6 +142,8 @@ export class Registry<Connectors extends Record<string, AnyConnector> = Record<n
  * const connector = registry.get('chargebee') // typed as the Chargebee connector
  * registry.resolve('paypal') // throws UnknownConnectorError: Known connectors: chargebee, stripe.
  * ```
+ *
+ * @group Provisioning
  */
 export function createRegistry(): Registry
 export function createRegistry<const Connectors extends Record<string, AnyConnector>>(

@@ -4,7 +4,7 @@
  * exported on its own, as a function that throws a {@link ConformanceError} when the connector
  * breaks the rule, so the checks can run under any test runner.
  *
- * @packageDocumentation
+ * @module @plugboard/core/testing
  */
 
 import { describe, it } from 'vitest'

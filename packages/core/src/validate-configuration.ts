@@ -29,6 +29,8 @@ function describeIssue(issue: v.BaseIssue<unknown>, secret: boolean): string {
  *   if (ConfigurationError.isInstance(error)) console.error(error.missing) // ['username']
  * }
  * ```
+ *
+ * @group Provisioning
  */
 export function validateConfiguration<C extends AnyConnector>(
   connector: C,

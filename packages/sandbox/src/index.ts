@@ -2,7 +2,7 @@
  * `@plugboard/sandbox`: a local, persistent implementation of the platform's instances API
  * (Hono on Node's HTTP server, node:sqlite for storage), for offline development and tests.
  *
- * @packageDocumentation
+ * @module @plugboard/sandbox
  */
 
 export type { SandboxOrganization } from './auth.js'
@@ -48,5 +48,5 @@ export {
 } from './sandbox.js'
 export { SANDBOX_KEY_ENV } from './secrets-at-rest.js'
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './server.js'
-export { type ShippedConnectors, shippedConnectors } from './shipped-connectors.js'
+export type { ShippedConnectors } from './shipped-connectors.js'
 export type { StoredConfiguration } from './store.js'

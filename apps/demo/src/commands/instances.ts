@@ -1,4 +1,4 @@
-import { UsageError } from '../failures.js'
+import { UsageError } from '../cli-errors.js'
 import { instanceJson, printInstance, printInstanceTable } from '../instance-view.js'
 import type { Output } from '../output.js'
 import { withSpinner } from '../spinner.js'

@@ -1,17 +1,40 @@
-import { type AnyConnector, validateConfiguration } from '@plugboard/core'
+import { type AnyConnector, secretKeys, validateConfiguration } from '@plugboard/core'
 import { registry } from '../app-registry.js'
 import { parseSetOptions, promptForMissing } from '../configuration-input.js'
 import { instanceJson, printInstance } from '../instance-view.js'
 import type { Output } from '../output.js'
 import { withSpinner } from '../spinner.js'
-import { openTarget, type TargetOptions } from '../target.js'
+import { checkBaseUrl, openTarget, type TargetOptions } from '../target.js'
 
 /** The options of `provision`. */
 export interface ProvisionOptions extends TargetOptions {
   readonly name?: string | undefined
   readonly tag: readonly string[]
   readonly set: readonly string[]
+  /** Arguments beyond the connector key (a `--set entry value` typed with a space). */
+  readonly extra?: readonly string[] | undefined
   readonly showToken?: boolean | undefined
+}
+
+/**
+ * On a terminal, where the CLI can ask for a secret instead (masked), says that one given with
+ * `--set` was exposed: a command line stays in the shell's history, shows in the process list,
+ * and `pnpm cli …` echoes it. Off a terminal (scripts, CI) `--set` is the way, so nothing is said.
+ */
+function warnOfSecretsOnCommandLine(
+  connector: AnyConnector,
+  given: Readonly<Record<string, string>>,
+  out: Output,
+): void {
+  if (!out.interactive) return
+  const exposed = [...secretKeys(connector)].filter((key) => given[key] !== undefined)
+  if (exposed.length === 0) return
+  out.error(
+    out.style(
+      'yellow',
+      `warning: ${exposed.join(', ')} ${exposed.length === 1 ? 'is a secret' : 'are secrets'} on the command line (kept in shell history, echoed by pnpm scripts): leave --set ${exposed[0]}=… out and you are asked for it, masked.`,
+    ),
+  )
 }
 
 /** `provision <key>`: validates, then provisions an instance of the connector `key`. */
@@ -22,7 +45,10 @@ export async function provision(
 ): Promise<void> {
   // A key known only at run time: the connector's exact type is not, so validate at run time.
   const connector: AnyConnector = registry.resolve(key)
-  const configuration = await promptForMissing(connector, parseSetOptions(options.set), out)
+  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
+  const given = parseSetOptions(connector, options.set, options.extra)
+  warnOfSecretsOnCommandLine(connector, given, out)
+  const configuration = await promptForMissing(connector, given, out)
   // Refuse before starting anything: names every missing or invalid entry.
   validateConfiguration(connector, configuration)
   const target = await openTarget(options, out)
@@ -41,7 +67,11 @@ export async function provision(
     out.line(
       out.style('green', `Provisioned ${key} instance ${instance.id} on ${target.description}.`),
     )
-    printInstance(out, instance)
+    printInstance(out, instance, {
+      revealToken: options.showToken === true,
+      maskedNote:
+        'masked; the platform returns it only once: provision with --show-token to print it',
+    })
   } finally {
     await target.close()
   }

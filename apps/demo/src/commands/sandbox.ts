@@ -1,5 +1,6 @@
+import { formatAuthorization } from '@plugboard/core/protocol'
 import { SANDBOX_ORGANIZATION_SECRET, SANDBOX_USER_SECRET } from '@plugboard/sandbox'
-import { UsageError } from '../failures.js'
+import { UsageError } from '../cli-errors.js'
 import type { Output } from '../output.js'
 import { DEFAULT_DATABASE, startEmbeddedSandbox } from '../target.js'
 
@@ -18,7 +19,10 @@ export async function runSandbox(options: SandboxOptions, out: Output): Promise<
   }
   const database = options.db ?? DEFAULT_DATABASE
   const sandbox = await startEmbeddedSandbox({ port, host: options.host, database })
-  const authorization = `User ${SANDBOX_USER_SECRET}, Organization ${SANDBOX_ORGANIZATION_SECRET}`
+  const authorization = formatAuthorization({
+    user: SANDBOX_USER_SECRET,
+    organization: SANDBOX_ORGANIZATION_SECRET,
+  })
   if (out.json) {
     out.data({ baseUrl: sandbox.baseUrl, database, authorization })
   } else {

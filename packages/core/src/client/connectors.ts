@@ -3,7 +3,11 @@ import { type Context, segment } from './context.js'
 import { parseConnector } from './parse.js'
 import { request } from './request.js'
 
-/** The platform's connector descriptors. */
+/**
+ * The platform's connector descriptors.
+ *
+ * @group Connectors
+ */
 export class ConnectorsResource {
   readonly #context: Context
 

@@ -9,7 +9,11 @@ import { checkSecret, type PlatformClientOptions, resolveOptions } from './optio
 import { provision } from './provisioning.js'
 import { createTransport, withToken } from './transport.js'
 
-/** A client for the platform's instances API. Build one with {@link createPlatformClient}. */
+/**
+ * A client for the platform's instances API. Build one with {@link createPlatformClient}.
+ *
+ * @group Provisioning
+ */
 export interface PlatformClient {
   /** The normalized base URL (with a trailing slash). */
   readonly baseUrl: string
@@ -72,6 +76,8 @@ export interface PlatformClient {
  * })
  * const customers = await client.forInstance(instance.token).get('hubs/payment/customers')
  * ```
+ *
+ * @group Provisioning
  */
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
   const resolved = resolveOptions(options)

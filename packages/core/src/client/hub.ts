@@ -5,7 +5,11 @@ import { invalid } from './options.js'
 import { parseJsonBody } from './parse.js'
 import { type Method, send } from './request.js'
 
-/** The options of a hub call. */
+/**
+ * The options of a hub call.
+ *
+ * @group Instances
+ */
 export interface HubRequestOptions {
   /** Query parameters. */
   readonly searchParams?:
@@ -41,6 +45,8 @@ function hubParams(searchParams: HubRequestOptions['searchParams']): URLSearchPa
  * A client scoped to one instance: its requests carry
  * `Authorization: User <u>, Organization <o>, Element <token>`. Hub calls resolve to the parsed
  * JSON body (`undefined` for an empty body).
+ *
+ * @group Instances
  */
 export class InstanceClient {
   readonly #context: Context

@@ -16,12 +16,18 @@ import { invalid } from './options.js'
 import { parseConfigurationEntries, parseConfigurationEntry, parseInstance } from './parse.js'
 import { type Method, request, requestNothing } from './request.js'
 
-/** An instance id: the platform's numeric id (a string of digits is accepted too). */
+/**
+ * An instance id: the platform's numeric id (a string of digits is accepted too).
+ *
+ * @group Instances
+ */
 export type InstanceId = number | string
 
 /**
  * How a call names its instance: by id (`[id]`, routes `/instances/{id}…`), or not at all (`[]`)
  * when an instance client's token names it (routes `/instances…`).
+ *
+ * @group Instances
  */
 export type InstanceTarget = [] | [id: InstanceId]
 
@@ -31,6 +37,8 @@ export type InstanceTarget = [] | [id: InstanceId]
  * `InstanceResource<[]>` names no id (`client.forInstance(token).instance.get()`).
  *
  * @typeParam Target - what each call takes first to name the instance.
+ *
+ * @group Instances
  */
 export class InstanceResource<Target extends InstanceTarget> {
   readonly #context: Context

@@ -27,6 +27,8 @@ function listParams(query: ListInstancesQuery): URLSearchParams {
 /**
  * The calls on instances with the platform's user and organization secrets: the collection
  * (`list`, `iterate`) and, by id, every call of {@link InstanceResource}.
+ *
+ * @group Instances
  */
 export class InstancesResource extends InstanceResource<[id: InstanceId]> {
   readonly #context: Context

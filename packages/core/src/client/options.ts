@@ -2,7 +2,11 @@ import { InvalidArgumentError } from '../errors/invalid-argument-error.js'
 import { DEFAULT_VOCABULARY, VOCABULARIES, type Vocabulary } from '../protocol/vocabulary.js'
 import type { ConnectorLookup } from '../registry.js'
 
-/** The retry policy of idempotent requests (GET, PUT, DELETE, HEAD). POST and PATCH never retry. */
+/**
+ * The retry policy of idempotent requests (GET, PUT, DELETE, HEAD). POST and PATCH never retry.
+ *
+ * @group Provisioning
+ */
 export interface PlatformRetryOptions {
   /** How many times a failed idempotent request is retried. Default 2. */
   readonly limit?: number | undefined
@@ -12,7 +16,11 @@ export interface PlatformRetryOptions {
   readonly maxRetryAfter?: number | undefined
 }
 
-/** A request as caller hooks see it: a copy, without the Authorization header. */
+/**
+ * A request as caller hooks see it: a copy, without the Authorization header.
+ *
+ * @group Provisioning
+ */
 export interface HookRequest {
   /** The HTTP method. */
   readonly method: string
@@ -22,7 +30,11 @@ export interface HookRequest {
   readonly headers: Headers
 }
 
-/** A response as caller hooks see it. */
+/**
+ * A response as caller hooks see it.
+ *
+ * @group Provisioning
+ */
 export interface HookResponse {
   /** The HTTP status. */
   readonly status: number
@@ -34,6 +46,8 @@ export interface HookResponse {
  * Functions the client calls around every attempt of every request, to observe them (logging,
  * tracing, metrics). They see copies: the Authorization header is never among their headers, and
  * nothing they change reaches the wire.
+ *
+ * @group Provisioning
  */
 export interface PlatformHooks {
   /** Called before each attempt is sent. */
@@ -49,10 +63,18 @@ export interface PlatformHooks {
     | undefined
 }
 
-/** A Fetch API implementation. */
+/**
+ * A Fetch API implementation.
+ *
+ * @group Provisioning
+ */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
-/** The options of `createPlatformClient`. */
+/**
+ * The options of `createPlatformClient`.
+ *
+ * @group Provisioning
+ */
 export interface PlatformClientOptions {
   /**
    * The platform API root, e.g. `https://api.cloud-your_moms.com/your_moms/api-v2` or a local

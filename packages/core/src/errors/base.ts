@@ -1,4 +1,8 @@
-/** The options every plugboard error accepts. */
+/**
+ * The options every plugboard error accepts.
+ *
+ * @group Errors
+ */
 export interface PlugboardErrorOptions {
   /** The underlying error, when there is one that holds no secret. */
   readonly cause?: unknown
@@ -8,6 +12,8 @@ export interface PlugboardErrorOptions {
  * The brand of an error class: a `Symbol.for` key, so that every copy of `@plugboard/core`
  * agrees on it. Read from a static getter (never a static field), so that defining a class has no
  * side effect and a bundler can drop the classes an app never uses.
+ *
+ * @group Errors
  */
 export function brandOf(name: string): symbol {
   return Symbol.for(`${prefix}${name}`)
@@ -19,6 +25,8 @@ const prefix = '@plugboard/core/'
  * The base class of every error plugboard throws. Every class carries a `Symbol.for` brand, so
  * `X.isInstance(error)` works even when an app ends up with two copies of `@plugboard/core`
  * (where `instanceof` would not). No message, property or `util.inspect` output holds a secret.
+ *
+ * @group Errors
  */
 export class PlugboardError extends Error {
   /** The brand that marks instances of this class across package copies. */

@@ -1,9 +1,17 @@
 import { brandOf, PlugboardError } from './base.js'
 
-/** Why a configuration entry was refused. */
+/**
+ * Why a configuration entry was refused.
+ *
+ * @group Errors
+ */
 export type ConfigurationIssueKind = 'missing' | 'invalid' | 'unknown'
 
-/** One refused configuration entry. */
+/**
+ * One refused configuration entry.
+ *
+ * @group Errors
+ */
 export interface ConfigurationIssue {
   /** The configuration key, e.g. `"site"`. */
   readonly key: string
@@ -13,7 +21,11 @@ export interface ConfigurationIssue {
   readonly message: string
 }
 
-/** The options of {@link ConfigurationError}. */
+/**
+ * The options of {@link ConfigurationError}.
+ *
+ * @group Errors
+ */
 export interface ConfigurationErrorOptions {
   /** The key of the connector whose configuration was refused. */
   readonly connectorKey: string
@@ -40,6 +52,8 @@ function describe(connectorKey: string, issues: readonly ConfigurationIssue[]): 
 /**
  * A configuration was refused before anything was sent: it names every missing, invalid and
  * unknown entry at once.
+ *
+ * @group Errors
  */
 export class ConfigurationError extends PlugboardError {
   static override get brand(): symbol {

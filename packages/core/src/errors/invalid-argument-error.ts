@@ -1,6 +1,10 @@
 import { brandOf, PlugboardError } from './base.js'
 
-/** The options of {@link InvalidArgumentError}. */
+/**
+ * The options of {@link InvalidArgumentError}.
+ *
+ * @group Errors
+ */
 export interface InvalidArgumentErrorOptions {
   /** The name of the refused argument, e.g. `"name"` or `"baseUrl"`. */
   readonly argument: string
@@ -11,6 +15,8 @@ export interface InvalidArgumentErrorOptions {
 /**
  * A call was made with an argument that cannot be sent: an empty instance name, a base URL that is
  * not an http(s) URL, an empty secret. Nothing was sent.
+ *
+ * @group Errors
  */
 export class InvalidArgumentError extends PlugboardError {
   static override get brand(): symbol {

@@ -1,6 +1,10 @@
 import { brandOf, PlugboardError } from './base.js'
 
-/** The options of {@link UnknownConnectorError}. */
+/**
+ * The options of {@link UnknownConnectorError}.
+ *
+ * @group Errors
+ */
 export interface UnknownConnectorErrorOptions {
   /** The key that was looked up. */
   readonly key: string
@@ -8,7 +12,11 @@ export interface UnknownConnectorErrorOptions {
   readonly knownKeys: readonly string[]
 }
 
-/** A connector key was looked up that the registry does not hold. */
+/**
+ * A connector key was looked up that the registry does not hold.
+ *
+ * @group Errors
+ */
 export class UnknownConnectorError extends PlugboardError {
   static override get brand(): symbol {
     return brandOf('UnknownConnectorError')
@@ -27,10 +35,18 @@ export class UnknownConnectorError extends PlugboardError {
   }
 }
 
-/** Why a connector was refused at registration. */
+/**
+ * Why a connector was refused at registration.
+ *
+ * @group Errors
+ */
 export type RegistrationFailure = 'duplicate-key' | 'unsupported-specification' | 'key-mismatch'
 
-/** The options of {@link RegistrationError}. */
+/**
+ * The options of {@link RegistrationError}.
+ *
+ * @group Errors
+ */
 export interface RegistrationErrorOptions {
   /** The key of the refused connector. */
   readonly key: string
@@ -40,7 +56,11 @@ export interface RegistrationErrorOptions {
   readonly message: string
 }
 
-/** A connector was refused at registration: a duplicate key, or a specification version core does not implement. */
+/**
+ * A connector was refused at registration: a duplicate key, or a specification version core does not implement.
+ *
+ * @group Errors
+ */
 export class RegistrationError extends PlugboardError {
   static override get brand(): symbol {
     return brandOf('RegistrationError')

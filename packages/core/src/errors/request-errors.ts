@@ -4,6 +4,8 @@ import { brandOf, PlugboardError, type PlugboardErrorOptions } from './base.js'
 /**
  * What is known of the request that failed, the same on every error a request raises (never its
  * query, headers or body).
+ *
+ * @group Errors
  */
 export interface RequestSummary {
   /** The HTTP method. */
@@ -12,13 +14,21 @@ export interface RequestSummary {
   readonly path: string
 }
 
-/** The options every error raised by a request takes. */
+/**
+ * The options every error raised by a request takes.
+ *
+ * @group Errors
+ */
 export interface RequestErrorOptions extends PlugboardErrorOptions {
   /** The request that failed. */
   readonly request: RequestSummary
 }
 
-/** The base class of the errors a request raises: each carries the same {@link RequestSummary}. */
+/**
+ * The base class of the errors a request raises: each carries the same {@link RequestSummary}.
+ *
+ * @group Errors
+ */
 export abstract class RequestError extends PlugboardError {
   static override get brand(): symbol {
     return brandOf('RequestError')
@@ -33,7 +43,11 @@ export abstract class RequestError extends PlugboardError {
   }
 }
 
-/** The options of {@link PlatformError}: what the platform said when it answered with an error. */
+/**
+ * The options of {@link PlatformError}: what the platform said when it answered with an error.
+ *
+ * @group Errors
+ */
 export interface PlatformErrorOptions extends RequestErrorOptions {
   /** The HTTP status. */
   readonly status: number
@@ -45,7 +59,11 @@ export interface PlatformErrorOptions extends RequestErrorOptions {
   readonly providerMessage?: string | undefined
 }
 
-/** The platform answered with an error status (4xx or 5xx). */
+/**
+ * The platform answered with an error status (4xx or 5xx).
+ *
+ * @group Errors
+ */
 export class PlatformError extends RequestError {
   static override get brand(): symbol {
     return brandOf('PlatformError')
@@ -78,7 +96,11 @@ export class PlatformError extends RequestError {
   }
 }
 
-/** The options of {@link ResponseValidationError}. */
+/**
+ * The options of {@link ResponseValidationError}.
+ *
+ * @group Errors
+ */
 export interface ResponseValidationErrorOptions extends RequestErrorOptions {
   /** The dot path of the first field that failed in the answer's body (empty for the body itself). */
   readonly fieldPath: string
@@ -88,7 +110,11 @@ export interface ResponseValidationErrorOptions extends RequestErrorOptions {
   readonly body?: unknown
 }
 
-/** The platform answered 2xx with a body that is not what the API promises. */
+/**
+ * The platform answered 2xx with a body that is not what the API promises.
+ *
+ * @group Errors
+ */
 export class ResponseValidationError extends RequestError {
   static override get brand(): symbol {
     return brandOf('ResponseValidationError')
@@ -125,13 +151,21 @@ export class ResponseValidationError extends RequestError {
   }
 }
 
-/** The options of {@link NetworkError}. */
+/**
+ * The options of {@link NetworkError}.
+ *
+ * @group Errors
+ */
 export interface NetworkErrorOptions extends RequestErrorOptions {
   /** The system's reason when it gave one (e.g. `ECONNRESET`, `ECONNREFUSED`). */
   readonly reason?: string | undefined
 }
 
-/** The request never got an answer: the connection was refused, reset or dropped. */
+/**
+ * The request never got an answer: the connection was refused, reset or dropped.
+ *
+ * @group Errors
+ */
 export class NetworkError extends RequestError {
   static override get brand(): symbol {
     return brandOf('NetworkError')
@@ -148,13 +182,21 @@ export class NetworkError extends RequestError {
   }
 }
 
-/** The options of {@link TimeoutError}. */
+/**
+ * The options of {@link TimeoutError}.
+ *
+ * @group Errors
+ */
 export interface TimeoutErrorOptions extends RequestErrorOptions {
   /** The per-attempt timeout in milliseconds. */
   readonly timeout: number
 }
 
-/** The platform did not answer within the timeout. */
+/**
+ * The platform did not answer within the timeout.
+ *
+ * @group Errors
+ */
 export class TimeoutError extends RequestError {
   static override get brand(): symbol {
     return brandOf('TimeoutError')

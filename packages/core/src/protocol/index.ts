@@ -4,7 +4,7 @@
  * Authorization header, the vocabularies and API roots, the paging header, the mask, the
  * retryable statuses and the wire schemas.
  *
- * @packageDocumentation
+ * @module @plugboard/core/protocol
  */
 
 export type { InstanceEnvelope } from '../instance.js'

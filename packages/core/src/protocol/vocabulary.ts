@@ -3,6 +3,8 @@
  * (request field `your_mom`, parameter field `your_momId`, API root `/your_moms/api-v2`); the same
  * platform's public docs name it an `element` (`element`, `elementId`, `/elements/api-v2`).
  * Everything else on the wire is identical.
+ *
+ * @group Provisioning
  */
 export type Vocabulary = 'your_mom' | 'element'
 
