@@ -4,6 +4,8 @@ import * as v from 'valibot'
  * Where an event is on its way to the instance's callback URL. The platform's own statuses
  * (`NEW`, `RECEIVED`, `DISPATCHED`, `CONSUMED`, `NOTIFIED`), the sandbox's `FAILED` after the last
  * retry, or another word the platform may add later.
+ *
+ * @group Instances
  */
 export type InstanceEventStatus =
   | 'NEW'
@@ -14,7 +16,11 @@ export type InstanceEventStatus =
   | 'FAILED'
   | (string & {})
 
-/** One changed vendor object an event is about. */
+/**
+ * One changed vendor object an event is about.
+ *
+ * @group Instances
+ */
 export interface InstanceEventObject {
   /** `CREATED`, `UPDATED`, `DELETED`, or another word. */
   readonly eventType?: string | undefined
@@ -30,6 +36,8 @@ export interface InstanceEventObject {
  * An event the platform recorded for an instance, as `GET /instances/{id}/events`,
  * `GET /instances/events` and `GET /instances/events/{eventId}` answer it (lenient: unknown fields
  * are kept).
+ *
+ * @group Instances
  */
 export interface InstanceEventRecord {
   /** The event's id: `message.eventId` of the notification sent to the callback URL. */
