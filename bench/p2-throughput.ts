@@ -6,26 +6,18 @@
 import type { Agent } from 'node:http'
 import { provisionBody } from './lib/chargebee-body.ts'
 import { keepAliveAgent, send } from './lib/http.ts'
+import { concurrentLoad } from './lib/load.ts'
 import { type BenchRow, progress, runAlone } from './lib/row.ts'
 import { startSandboxProcess } from './lib/sandbox-process.ts'
-import { formatRatio, interleave, median } from './lib/stats.ts'
+import { sideBySideRow } from './lib/side-by-side.ts'
+import { interleave } from './lib/stats.ts'
 
 const CLIENTS = 8
 const REQUESTS_PER_ROUND = 800
 const ROUNDS = 8
 const TARGET = 0.5
 
-/** Sends `total` requests over `CLIENTS` concurrent connections; returns requests per second. */
-async function load(total: number, one: (index: number) => Promise<void>): Promise<number> {
-  let next = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (next < total) await one(next++)
-    }),
-  )
-  return total / ((performance.now() - started) / 1000)
-}
+const load = (total: number, one: () => Promise<void>) => concurrentLoad(CLIENTS, total, one)
 
 function expect(status: number, wanted: number, what: string): void {
   if (status !== wanted) throw new Error(`${what} answered ${status}, expected ${wanted}`)
@@ -63,23 +55,19 @@ export async function run(): Promise<BenchRow> {
       () => load(REQUESTS_PER_ROUND, cheapest),
       () => load(REQUESTS_PER_ROUND, provision),
     )
-    const baseline = median(samples.baseline)
-    const subject = median(samples.subject)
-    const ratio = subject / baseline
-    return {
+    return sideBySideRow({
       id: 'P2',
       measures: 'sandbox POST /instances vs its cheapest route, concurrent',
-      baseline: `${baseline.toFixed(0)} req/s`,
-      plugboard: `${subject.toFixed(0)} req/s`,
-      ratio: formatRatio(ratio),
-      target: `≥ ${TARGET}×`,
-      pass: ratio >= TARGET,
-      notes: [
+      samples,
+      format: (rate) => `${rate.toFixed(0)} req/s`,
+      target: TARGET,
+      better: 'higher',
+      notes: () => [
         `${ROUNDS} interleaved rounds × ${REQUESTS_PER_ROUND} requests per side over ${CLIENTS} keep-alive connections (node:http); median requests per second. The sandbox serves from its own process.`,
         "The baseline is the same server's trivial route: the unauthenticated readiness check GET /health.",
         `${created} instances were provisioned during the run.`,
       ],
-    }
+    })
   } finally {
     agent.destroy()
     await server.close()

@@ -8,7 +8,8 @@ import { NEXT_PAGE_HEADER } from '@plugboard/core/protocol'
 import { keepAliveAgent, send } from './lib/http.ts'
 import { type BenchRow, progress, runAlone } from './lib/row.ts'
 import { type SandboxProcess, startSandboxProcess } from './lib/sandbox-process.ts'
-import { formatMs, formatRatio, interleave, median } from './lib/stats.ts'
+import { sideBySideRow } from './lib/side-by-side.ts'
+import { formatMs, interleave, median } from './lib/stats.ts'
 
 const SMALL = 100
 const LARGE = 100_000
@@ -46,23 +47,19 @@ export async function run(): Promise<BenchRow> {
       () => page(large),
     )
     const deep = await deepPage(agent, large)
-    const baseline = median(samples.baseline)
-    const subject = median(samples.subject)
-    const ratio = subject / baseline
-    return {
+    return sideBySideRow({
       id: 'P6',
       measures: `GET /instances page latency, ${LARGE.toLocaleString('en')} vs ${SMALL} instances`,
-      baseline: formatMs(baseline),
-      plugboard: formatMs(subject),
-      ratio: formatRatio(ratio),
-      target: `≤ ${TARGET}×`,
-      pass: ratio <= TARGET,
-      notes: [
+      samples,
+      format: formatMs,
+      target: TARGET,
+      better: 'lower',
+      notes: () => [
         `${ROUNDS} interleaved requests per side for the first page (pageSize=${PAGE_SIZE}) after ${WARMUP} warm-up each; median latency over keep-alive node:http.`,
         `Seeding ${LARGE.toLocaleString('en')} instances through the sandbox's bulk seed took ${formatMs(large.seedMs)}.`,
         `A page deep in the large list (following the next-page token to instance ${deep.offset.toLocaleString('en')}) took ${formatMs(deep.ms)} (median of ${deep.samples}).`,
       ],
-    }
+    })
   } finally {
     agent.destroy()
     await Promise.all([small.close(), large.close()])

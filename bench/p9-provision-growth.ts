@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { provisionBody } from './lib/chargebee-body.ts'
 import { keepAliveAgent, send } from './lib/http.ts'
+import { concurrentLoad } from './lib/load.ts'
 import { type BenchRow, progress, runAlone } from './lib/row.ts'
 import { type SandboxProcess, startSandboxProcess } from './lib/sandbox-process.ts'
-import { formatRatio, interleave, median } from './lib/stats.ts'
+import { sideBySideRow } from './lib/side-by-side.ts'
+import { interleave } from './lib/stats.ts'
 
 const SMALL = 100
 const LARGE = 100_000
@@ -31,30 +33,22 @@ export async function run(): Promise<BenchRow> {
   const agent: Agent = keepAliveAgent(CLIENTS * 2)
   let created = 0
   try {
-    const load = async (server: SandboxProcess): Promise<number> => {
-      let next = 0
-      const started = performance.now()
-      await Promise.all(
-        Array.from({ length: CLIENTS }, async () => {
-          while (next < REQUESTS_PER_ROUND) {
-            next += 1
-            const answer = await send(
-              agent,
-              `${server.baseUrl}/instances`,
-              'POST',
-              {
-                authorization: server.authorization,
-                accept: 'application/json',
-                'content-type': 'application/json',
-              },
-              provisionBody(created++),
-            )
-            if (answer.status !== 200) throw new Error(`POST /instances answered ${answer.status}`)
-          }
-        }),
-      )
-      return REQUESTS_PER_ROUND / ((performance.now() - started) / 1000)
-    }
+    const headers = (server: SandboxProcess) => ({
+      authorization: server.authorization,
+      accept: 'application/json',
+      'content-type': 'application/json',
+    })
+    const load = (server: SandboxProcess) =>
+      concurrentLoad(CLIENTS, REQUESTS_PER_ROUND, async () => {
+        const answer = await send(
+          agent,
+          `${server.baseUrl}/instances`,
+          'POST',
+          headers(server),
+          provisionBody(created++),
+        )
+        if (answer.status !== 200) throw new Error(`POST /instances answered ${answer.status}`)
+      })
     progress(`P9: ${ROUNDS} interleaved rounds of ${REQUESTS_PER_ROUND} provisions per side`)
     await load(small)
     await load(large)
@@ -63,21 +57,15 @@ export async function run(): Promise<BenchRow> {
       () => load(small),
       () => load(large),
     )
-    const baseline = median(samples.baseline)
-    const subject = median(samples.subject)
-    const ratio = subject / baseline
-    const spread = (values: number[]) =>
-      `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} req/s`
-    return {
+    return sideBySideRow({
       id: 'P9',
       measures: `sandbox POST /instances with ${LARGE.toLocaleString('en')} stored vs ${SMALL}`,
-      baseline: `${baseline.toFixed(0)} req/s`,
-      plugboard: `${subject.toFixed(0)} req/s`,
-      ratio: formatRatio(ratio),
-      target: `≥ ${TARGET}×`,
-      pass: ratio >= TARGET,
-      notes: [
-        `${ROUNDS} interleaved rounds × ${REQUESTS_PER_ROUND} provisions per side over ${CLIENTS} keep-alive connections; median requests per second (spread: ${SMALL} stored ${spread(samples.baseline)}, ${LARGE} stored ${spread(samples.subject)}).`,
+      samples,
+      format: (rate) => `${rate.toFixed(0)} req/s`,
+      target: TARGET,
+      better: 'higher',
+      notes: ({ ratio }) => [
+        `${ROUNDS} interleaved rounds × ${REQUESTS_PER_ROUND} provisions per side over ${CLIENTS} keep-alive connections; median requests per second (baseline: ${SMALL} stored; plugboard: ${LARGE.toLocaleString('en')} stored).`,
         `Each sandbox serves from its own process on a database file; the large one was seeded in ${(large.seedMs / 1000).toFixed(1)} s in one transaction.`,
         ...(ratio >= TARGET
           ? []
@@ -85,7 +73,7 @@ export async function run(): Promise<BenchRow> {
               'A miss means provisioning slows as the table grows: look at the indexes a POST writes (token digest, tags) and any query that scans instances.',
             ]),
       ],
-    }
+    })
   } finally {
     agent.destroy()
     await Promise.all([small.close(), large.close()])

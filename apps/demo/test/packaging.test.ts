@@ -47,7 +47,13 @@ const env = {
 
 async function sh(command: string, cwd: string): Promise<string> {
   try {
-    const { stdout } = await execute('sh', ['-c', command], { cwd, env, timeout: 10 * MINUTES })
+    // No standard input (a prompt fails at once instead of waiting), and a ceiling per command below
+    // the test's, so a hang names its command.
+    const { stdout } = await execute('sh', ['-c', `${command} </dev/null`], {
+      cwd,
+      env,
+      timeout: 4 * MINUTES,
+    })
     return stdout
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string }
@@ -164,7 +170,7 @@ describe('the published packages, installed from their tarballs', () => {
       const bin = join(app, 'node_modules', '.bin', 'plugboard-sandbox')
       const refused = await sh(`${bin} --port 0 --db :memory: 2>&1; echo "exit $?"`, app)
       expect(refused).toContain(
-        'install @plugboard/connector-stripe, @plugboard/connector-chargify',
+        'install @plugboard/connector-chargify, @plugboard/connector-stripe',
       )
       expect(refused.trim()).toMatch(/exit 1$/)
 
