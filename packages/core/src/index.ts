@@ -85,6 +85,11 @@ export type {
   ProvisionedInstance,
   ProvisionRequest,
 } from './instance.js'
+export type {
+  InstanceEventObject,
+  InstanceEventRecord,
+  InstanceEventStatus,
+} from './protocol/event-schemas.js'
 export type { Vocabulary } from './protocol/vocabulary.js'
 export { type ConnectorLookup, createRegistry, Registry } from './registry.js'
 export { SPECIFICATION_VERSION, type SpecificationVersion } from './specification.js'

@@ -1,6 +1,7 @@
 import { type AnyConnector, ConfigurationError, validateConfiguration } from '@plugboard/core'
 import { MASK, PLATFORM_COMMON_ENTRIES } from '@plugboard/core/protocol'
 import { connectorFacts } from './connector-facts.js'
+import { checkEventEntry, isEventEntry } from './events/entries.js'
 import { HttpError } from './http-error.js'
 import { SANDBOX_LIMITS } from './limits.js'
 import type { StoredConfiguration } from './store.js'
@@ -39,7 +40,12 @@ export function mergeConfiguration(
   const overrides: StoredConfiguration = {}
   const problems: string[] = []
   for (const [key, value] of Object.entries(merged)) {
-    if (schemaKeys.has(key) || !Object.hasOwn(platformEntries, key)) {
+    if (!schemaKeys.has(key) && isEventEntry(key)) {
+      // The platform's common event entries: checked here, whatever the connector's schema.
+      const checked = Object.hasOwn(given, key) ? checkEventEntry(key, value) : { value }
+      if ('problem' in checked) problems.push(checked.problem)
+      else overrides[key] = checked.value as string | null
+    } else if (schemaKeys.has(key) || !Object.hasOwn(platformEntries, key)) {
       if (value !== null) schemaInput[key] = value
     } else if (value === null || typeof value === 'string') {
       overrides[key] = value

@@ -92,6 +92,8 @@ export interface StoreOptions {
   readonly key?: string | Uint8Array | undefined
   /** The secret configuration keys of a connector (their values are sealed); none by default. */
   readonly secretKeys?: ((connectorKey: string) => ReadonlySet<string>) | undefined
+  /** Called after an instance is deleted (the event engine forgets its events). */
+  readonly onDelete?: ((id: number) => void) | undefined
   /** Where `PLUGBOARD_SANDBOX_KEY` is read; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined
 }

@@ -35,6 +35,7 @@ export class SandboxStore {
   readonly #db: DatabaseSync
   readonly #statements = new Map<string, StatementSync>()
   readonly #vault: SecretVault
+  readonly #onDelete: ((id: number) => void) | undefined
 
   /**
    * Opens (and migrates) the database at `location`, a file path or `':memory:'`. A new file is
@@ -44,6 +45,7 @@ export class SandboxStore {
   constructor(location: string, options: StoreOptions = {}) {
     if (isFileDatabase(location)) restrictFile(location)
     this.#db = new DatabaseSync(location)
+    this.#onDelete = options.onDelete
     try {
       this.#db.exec('PRAGMA foreign_keys = ON')
       this.#db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
@@ -163,6 +165,22 @@ export class SandboxStore {
     return row === undefined ? undefined : this.#toRecord(row)
   }
 
+  /**
+   * The instance with this id, whatever its organization, secrets in clear (the event engine
+   * reads instances by id; never answered as is).
+   */
+  getById(id: number): InstanceRecord | undefined {
+    const row = this.#statement(`SELECT ${columns} FROM instances WHERE id = ?`).get(id) as
+      | Row
+      | undefined
+    return row === undefined ? undefined : this.#toRecord(row)
+  }
+
+  /** The database connection, for the event engine's tables beside the instances. */
+  get database(): DatabaseSync {
+    return this.#db
+  }
+
   /** The instance whose token has this sha256, if there is one. */
   getByTokenHash(tokenHash: Buffer): InstanceRecord | undefined {
     const row = this.#statement(`SELECT ${columns} FROM instances WHERE token_hash = ?`).get(
@@ -224,7 +242,9 @@ export class SandboxStore {
       id,
       organization,
     )
-    return Number(result.changes) > 0
+    const deleted = Number(result.changes) > 0
+    if (deleted) this.#onDelete?.(id)
+    return deleted
   }
 
   /** One page of the organization's instances, in id order, after `afterId`. */

@@ -1,4 +1,5 @@
 import type { AnyConnector, ConfigurationValue } from '../connector.js'
+import type { EventConfiguration } from '../events/configuration.js'
 import type {
   ConfigurationEntryRecord,
   Instance,
@@ -6,9 +7,11 @@ import type {
   InstancePatch,
   InstanceUpdate,
 } from '../instance.js'
+import type { InstanceEventRecord } from '../protocol/event-schemas.js'
 import { connectorField } from '../protocol/vocabulary.js'
 import { validateUpdateConfiguration } from '../validate-update.js'
 import { type Context, configurationSecrets, segment } from './context.js'
+import { disableEventsPatch, enableEventsPatch, getEvent, listEvents } from './events.js'
 import { invalid } from './options.js'
 import { parseConfigurationEntries, parseConfigurationEntry, parseInstance } from './parse.js'
 import { type Method, request, requestNothing } from './request.js'
@@ -148,6 +151,51 @@ export class InstanceResource<Target extends InstanceTarget> {
   async disable(...args: unknown[]): Promise<void> {
     const [path] = this.#split(args)
     return requestNothing(this.#context.transport, { method: 'DELETE', path: `${path}/enabled` })
+  }
+
+  /**
+   * Turns events on (`PATCH /instances/{id}` with the `event.*` entries of `setup`): the platform
+   * then POSTs a notification to `setup.callbackUrl` when objects change at the vendor, signed
+   * when `setup.signatureKey` is given. A bad set-up is an `InvalidArgumentError`, and nothing is
+   * sent.
+   *
+   * @example
+   * ```ts
+   * await client.instances.enableEvents(instance.id, {
+   *   mode: 'webhook',
+   *   callbackUrl: 'https://app.example.com/platform-events',
+   *   signatureKey: process.env.PLUGBOARD_SIGNATURE_KEY,
+   * })
+   * ```
+   */
+  enableEvents(...args: [...Target, setup: EventConfiguration]): Promise<Instance>
+  async enableEvents(...args: unknown[]): Promise<Instance<unknown>> {
+    const [path, setup] = this.#split(args)
+    if (typeof setup !== 'object' || setup === null) {
+      return invalid('setup', 'The event set-up must be an object ({ mode, callbackUrl, … }).')
+    }
+    return this.#instance('PATCH', path, enableEventsPatch(setup as EventConfiguration), undefined)
+  }
+
+  /** Turns events off (`PATCH /instances/{id}`, `event.notification.enabled: "false"`). */
+  disableEvents(...target: Target): Promise<Instance>
+  async disableEvents(...args: unknown[]): Promise<Instance<unknown>> {
+    const [path] = this.#split(args)
+    return this.#instance('PATCH', path, disableEventsPatch(), undefined)
+  }
+
+  /** The instance's latest events, oldest first (`GET /instances/{id}/events`). */
+  events(...target: Target): Promise<InstanceEventRecord[]>
+  async events(...args: unknown[]): Promise<InstanceEventRecord[]> {
+    const [path] = this.#split(args)
+    return listEvents(this.#context, path)
+  }
+
+  /** One event of the instance (`GET /instances/{id}/events/{eventId}`). */
+  getEvent(...args: [...Target, eventId: string]): Promise<InstanceEventRecord>
+  async getEvent(...args: unknown[]): Promise<InstanceEventRecord> {
+    const [path, eventId] = this.#split(args)
+    return getEvent(this.#context, path, eventId)
   }
 
   /** The instance's path (`instances/{id}` or `instances`) and the call's other arguments. */

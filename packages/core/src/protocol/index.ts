@@ -13,6 +13,13 @@ export {
   formatAuthorization,
   parseAuthorization,
 } from './authorization.js'
+export {
+  type InstanceEventObject,
+  type InstanceEventRecord,
+  type InstanceEventStatus,
+  instanceEventListSchema,
+  instanceEventSchema,
+} from './event-schemas.js'
 export { isRetryableStatus, MASK, NEXT_PAGE_HEADER, RETRYABLE_STATUSES } from './facts.js'
 export {
   configurationEntrySchema,

@@ -6,6 +6,7 @@ import { HttpError } from '../http-error.js'
 import { byConnectorRoutes } from './by-connector.js'
 import { collectionRoutes } from './collection.js'
 import { connectorRoutes } from './connectors.js'
+import { simulationRoutes } from './events.js'
 import { hubRoutes } from './hubs.js'
 import { instanceRouter } from './instance.js'
 import { createKit, type Dependencies, type SandboxEnv } from './kit.js'
@@ -38,5 +39,6 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
   api.route('/instances/:id{[0-9]+}', instance)
   api.route('/instances', instance)
   hubRoutes(api, kit)
+  simulationRoutes(api, kit)
   return api
 }

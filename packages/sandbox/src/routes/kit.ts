@@ -3,6 +3,7 @@ import type { Vocabulary } from '@plugboard/core/protocol'
 import type { Context } from 'hono'
 import { hashToken, type SandboxOrganization } from '../auth.js'
 import { UNAUTHORIZED_MESSAGE } from '../constants.js'
+import type { EventEngine } from '../events/engine.js'
 import { HttpError } from '../http-error.js'
 import { instanceJson, leanInstanceJson } from '../present.js'
 import type { InstanceRecord, SandboxStore } from '../store.js'
@@ -22,6 +23,8 @@ export interface Dependencies {
   readonly store: SandboxStore
   readonly registry: ConnectorLookup
   readonly organizations: readonly SandboxOrganization[]
+  /** The event engine: the log of events, delivery, simulated vendor changes. */
+  readonly events: EventEngine
 }
 
 /** The context of one request. */
