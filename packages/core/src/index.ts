@@ -35,7 +35,7 @@ export {
   MAX_REMEMBERED_SECRETS,
   MIN_REMEMBERED_LENGTH,
 } from './client/redact.js'
-export { type ConfigEntry, configEntries, secretKeys } from './config-entries.js'
+export { type ConfigEntry, configEntries, maskedKeys, secretKeys } from './config-entries.js'
 export {
   type AnyConnector,
   type ConfigInput,
@@ -107,12 +107,19 @@ export type {
   InstancePage,
   InstancePatch,
   InstanceUpdate,
+  InstanceUser,
   ListInstancesQuery,
   ProviderData,
   ProvisionedInstance,
   ProvisionRequest,
 } from './instance.js'
+export type {
+  InstanceEventObject,
+  InstanceEventRecord,
+  InstanceEventStatus,
+} from './protocol/event-schemas.js'
 export type { Vocabulary } from './protocol/vocabulary.js'
 export { type ConnectorLookup, createRegistry, Registry } from './registry.js'
 export { SPECIFICATION_VERSION, type SpecificationVersion } from './specification.js'
 export { validateConfiguration } from './validate-configuration.js'
+export { validateUpdateConfiguration } from './validate-update.js'

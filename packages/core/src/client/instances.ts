@@ -54,11 +54,16 @@ export interface IterateOptions {
  */
 export class InstancesResource extends InstanceResource<[id: InstanceId]> {
   readonly #context: Context
+  readonly #prefix: string
 
-  /** @internal Built by `createPlatformClient`. */
-  constructor(context: Context) {
-    super(context, true)
+  /**
+   * @internal Built by `createPlatformClient`; `prefix` (`elements/{keyOrId}/`) scopes every call
+   * to one connector's instances.
+   */
+  constructor(context: Context, prefix = '') {
+    super(context, true, prefix)
     this.#context = context
+    this.#prefix = prefix
   }
 
   /**
@@ -74,7 +79,7 @@ export class InstancesResource extends InstanceResource<[id: InstanceId]> {
     const context = this.#context
     return request(
       context.transport,
-      { method: 'GET', path: 'instances', searchParams: listParams(query) },
+      { method: 'GET', path: `${this.#prefix}instances`, searchParams: listParams(query) },
       (body, answer): InstancePage => {
         const instances: Instance[] = parseInstances(body, {
           request: answer.request,
