@@ -18,6 +18,7 @@ const BENCHMARKS = [
   ['P4', 'p4-cold-start.ts', 'cold start: import core + chargebee vs bare node'],
   ['P5', 'p5-typecheck.ts', 'tsc on 200 generated connectors vs 1'],
   ['P6', 'p6-list-latency.ts', 'GET /instances page latency, 100,000 vs 100'],
+  ['P7', 'p7-redaction.ts', 'one error built with 100,000 remembered tokens vs none'],
   ['P8', 'p8-cli-start.ts', 'CLI start-up: connectors --json vs bare node'],
   ['P9', 'p9-provision-growth.ts', 'sandbox POST /instances throughput, 100,000 stored vs 100'],
 ] as const

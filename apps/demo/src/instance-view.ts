@@ -1,3 +1,6 @@
+import { secretKeys } from '@plugboard/core'
+import { MASK } from '@plugboard/core/protocol'
+import { registry } from './app-registry.js'
 import { maskSecret, type Output } from './output.js'
 
 /** The fields of an instance the CLI shows. */
@@ -5,11 +8,13 @@ export interface InstanceLike {
   readonly id: number
   readonly name: string
   readonly token?: string | undefined
-  readonly connector: {
-    readonly key: string
-    readonly name?: string | undefined
-    readonly hub?: string | undefined
-  }
+  readonly connector?:
+    | {
+        readonly key: string
+        readonly name?: string | undefined
+        readonly hub?: string | undefined
+      }
+    | undefined
   readonly configuration: Readonly<Record<string, unknown>>
   readonly tags?: readonly string[] | undefined
   readonly disabled?: boolean | undefined
@@ -31,19 +36,35 @@ export function resolveApiBaseUrl(
   })
 }
 
+/**
+ * The configuration as the CLI shows it: the values of the connector's secret entries replaced by
+ * the mask. The platform masks password-type entries only and echoes API keys; plugboard never
+ * prints a secret, so the CLI redacts every entry the connector marks secret.
+ */
+export function shownConfiguration(instance: InstanceLike): Readonly<Record<string, unknown>> {
+  const key = instance.connector?.key
+  if (key === undefined || !registry.has(key)) return instance.configuration
+  const secrets = secretKeys(registry.resolve(key))
+  const shown: Record<string, unknown> = {}
+  for (const [entry, value] of Object.entries(instance.configuration)) {
+    shown[entry] = secrets.has(entry) && typeof value === 'string' && value !== '' ? MASK : value
+  }
+  return shown
+}
+
 /** The instance as `--json` prints it: the token masked unless the caller asked to reveal it. */
 export function instanceJson(instance: InstanceLike, revealToken = false): Record<string, unknown> {
   return {
     id: instance.id,
     name: instance.name,
-    connector: instance.connector.key,
+    connector: instance.connector?.key ?? null,
     ...(instance.token === undefined
       ? {}
       : { token: revealToken ? instance.token : maskSecret(instance.token) }),
     apiBaseUrl: resolveApiBaseUrl(instance.configuration) ?? null,
     tags: instance.tags ?? [],
     disabled: instance.disabled ?? false,
-    configuration: instance.configuration,
+    configuration: shownConfiguration(instance),
   }
 }
 
@@ -60,7 +81,7 @@ export function printInstance(
   out.line(`${label('id')}${instance.id}`)
   out.line(`${label('name')}${instance.name}`)
   out.line(
-    `${label('connector')}${instance.connector.key} (${instance.connector.name ?? '?'}, ${instance.connector.hub ?? '?'} hub)`,
+    `${label('connector')}${instance.connector?.key ?? '?'} (${instance.connector?.name ?? '?'}, ${instance.connector?.hub ?? '?'} hub)`,
   )
   if (instance.token !== undefined) {
     const note =
@@ -75,7 +96,7 @@ export function printInstance(
   out.line(`${label('tags')}${(instance.tags ?? []).join(', ') || '-'}`)
   if (instance.disabled === true) out.line(`${label('state')}disabled`)
   out.line(out.style('bold', 'configuration (as the platform returned it)'))
-  const entries = Object.entries(instance.configuration)
+  const entries = Object.entries(shownConfiguration(instance))
   const width = Math.max(...entries.map(([key]) => key.length)) + 2
   for (const [key, value] of entries) {
     out.line(`  ${key.padEnd(width)}${value === null ? out.style('dim', 'null') : String(value)}`)
@@ -92,7 +113,7 @@ export function printInstanceTable(out: Output, instances: readonly InstanceLike
   for (const instance of instances) {
     const name = instance.disabled === true ? `${instance.name} (disabled)` : instance.name
     out.line(
-      `${String(instance.id).padEnd(8)}${instance.connector.key.padEnd(14)}${name.padEnd(28)}${(instance.tags ?? []).join(', ')}`,
+      `${String(instance.id).padEnd(8)}${(instance.connector?.key ?? '?').padEnd(14)}${name.padEnd(28)}${(instance.tags ?? []).join(', ')}`,
     )
   }
 }

@@ -66,6 +66,12 @@ const COMMANDS: readonly Command[] = [
         type: 'boolean',
         description: 'print the full instance token (masked otherwise; it is returned only once)',
       },
+      'provisioning-key': {
+        type: 'string',
+        value: '<key>',
+        description:
+          'a key unique to this provisioning: run again after an interruption, it returns the instance created instead of a second one',
+      },
     },
     extraArgs: true,
     run: async ({ args, extra, options, target, out }) =>
@@ -78,6 +84,7 @@ const COMMANDS: readonly Command[] = [
           set: list(options.set),
           extra,
           showToken: options['show-token'] === true,
+          provisioningKey: text(options['provisioning-key']),
         },
         out,
       ),

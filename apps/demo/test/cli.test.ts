@@ -141,7 +141,9 @@ describe('plugboard-demo against a running sandbox (--base-url)', () => {
     expect(result.code).toBe(0)
     const instance = JSON.parse(result.stdout) as Record<string, unknown>
     expect(instance).toMatchObject({ connector: key, name: `Demo ${key}`, apiBaseUrl })
-    expect((instance.configuration as Record<string, unknown>).username).toBe('********')
+    // Stripe's key entry is `api.key` (the platform's newest page; `username` is accepted for it).
+    const keyEntry = key === 'stripe' ? 'api.key' : 'username'
+    expect((instance.configuration as Record<string, unknown>)[keyEntry]).toBe('********')
     expect(result.stdout).not.toContain('DemoStripeKey42')
     expect(result.stdout).not.toContain('DemoChargifyKey42')
   })

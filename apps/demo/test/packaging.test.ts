@@ -54,7 +54,7 @@ async function sh(command: string, cwd: string): Promise<string> {
     const { stdout } = await execute('sh', ['-c', `${command} </dev/null`], {
       cwd,
       env,
-      timeout: 4 * MINUTES,
+      timeout: 8 * MINUTES,
     })
     return stdout
   } catch (error) {
@@ -163,7 +163,7 @@ describe('the published packages, installed from their tarballs', () => {
       expect(existsSync(join(app, 'node_modules', '@plugboard', 'connector-stripe'))).toBe(false)
       expect(existsSync(join(app, 'node_modules', '@plugboard', 'connector-chargify'))).toBe(false)
     },
-    10 * MINUTES,
+    20 * MINUTES,
   )
 
   it(

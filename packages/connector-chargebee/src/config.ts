@@ -35,9 +35,9 @@ function siteMessage(issue: v.RegexIssue<string>): string {
  *
  * - `site` (required): the Chargebee site, the subdomain of `https://{site}.chargebee.com`
  *   (test sites are often `<name>-test`).
- * - `username` (required, secret): the Chargebee API key. Chargebee authenticates with HTTP Basic,
+ * - `username` (required, secret; echoed by the platform, redacted by plugboard): the Chargebee API key. Chargebee authenticates with HTTP Basic,
  *   the API key as the user name.
- * - `password` (optional, secret): the platform's entry for the Basic password. Chargebee itself
+ * - `password` (optional, secret, masked by the platform): the platform's entry for the Basic password. Chargebee itself
  *   uses an empty password, so it may be left out.
  */
 export const chargebeeConfig = v.strictObject({
@@ -62,7 +62,7 @@ export const chargebeeConfig = v.strictObject({
       v.description(
         'The HTTP Basic password. Chargebee uses an empty password, so this may be left out.',
       ),
-      v.metadata({ secret: true }),
+      v.metadata({ secret: true, masked: true }),
     ),
   ),
 })

@@ -136,7 +136,7 @@ describe('provisioning chargebee over HTTP, the spec example', () => {
     answer = inVocabulary(specResponse, 'your_mom', 'element')
     const element = await provisionSpecExample('element')
     expect(element).toEqual(spec)
-    expect(element.connector.parameters?.[0]).toMatchObject({ id: 209, name: 'site' })
+    expect(element.connector?.parameters?.[0]).toMatchObject({ id: 209, name: 'site' })
   })
 
   it('keeps fields and configuration keys the platform adds later', async () => {

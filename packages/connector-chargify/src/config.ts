@@ -34,9 +34,9 @@ function siteMessage(issue: v.RegexIssue<string>): string {
  * The Chargify configuration schema.
  *
  * - `site` (required): the Chargify site, the subdomain of `https://{site}.chargify.com`.
- * - `username` (required, secret): the Chargify API key. Chargify authenticates with HTTP Basic,
+ * - `username` (required, secret; echoed by the platform, redacted by plugboard): the Chargify API key. Chargify authenticates with HTTP Basic,
  *   the API key as the user name.
- * - `password` (optional, secret): the platform's entry for the Basic password. Chargify ignores
+ * - `password` (optional, secret, masked by the platform): the platform's entry for the Basic password. Chargify ignores
  *   the password that comes with an API key (its documentation sends `x`), so it may be left out.
  */
 export const chargifyConfig = v.strictObject({
@@ -59,7 +59,7 @@ export const chargifyConfig = v.strictObject({
       v.description(
         'The HTTP Basic password. Chargify ignores it when the user name is an API key, so this may be left out.',
       ),
-      v.metadata({ secret: true }),
+      v.metadata({ secret: true, masked: true }),
     ),
   ),
 })

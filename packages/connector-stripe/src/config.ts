@@ -14,12 +14,14 @@ function keyMessage(issue: v.RegexIssue<string>): string {
 /**
  * The Stripe configuration schema.
  *
- * - `username` (required, secret): the Stripe secret API key (`sk_test_…` / `sk_live_…`, or a
- *   restricted `rk_…` key). Stripe authenticates with HTTP Basic, the key as the user name and an
- *   empty password, so the platform has no password entry for Stripe.
+ * - `api.key` (required, secret; echoed by the platform, redacted by plugboard): the Stripe secret
+ *   API key (`sk_test_…` / `sk_live_…`, or a restricted `rk_…` key). The platform's newest
+ *   provisioning page names the entry `api.key`; its older samples say `username`, which the
+ *   connector accepts as an alias ({@link STRIPE_ALIASES}). Stripe authenticates with HTTP Basic,
+ *   the key as the user name and an empty password.
  */
 export const stripeConfig = v.strictObject({
-  username: v.pipe(
+  'api.key': v.pipe(
     v.string('expected the Stripe secret API key as a string'),
     v.trim(),
     v.nonEmpty('expected the Stripe secret API key (sk_test_… or sk_live_…)'),
@@ -33,3 +35,8 @@ export const stripeConfig = v.strictObject({
 
 /** The configuration a caller passes to provision a Stripe instance. */
 export type StripeConfiguration = v.InferInput<typeof stripeConfig>
+
+/** The older name of the API key entry, still accepted: `username` → `api.key`. */
+export const STRIPE_ALIASES: Readonly<Record<string, string>> = Object.freeze({
+  username: 'api.key',
+})

@@ -36,7 +36,7 @@ describe('the stripe connector', () => {
 
   it('refuses a configuration without the secret API key, naming it', () => {
     const error = refusal({})
-    expect(error.missing).toEqual(['username'])
+    expect(error.missing).toEqual(['api.key'])
   })
 
   it.each([
@@ -44,16 +44,25 @@ describe('the stripe connector', () => {
     ['not-a-key', /expected a Stripe secret API key/],
     ['sk_prod_abc', /expected a Stripe secret API key/],
   ])('refuses the API key %j with a reason that does not repeat it', (key, reason) => {
-    const error = refusal({ username: key })
-    expect(error.invalid).toEqual(['username'])
+    const error = refusal({ 'api.key': key })
+    expect(error.invalid).toEqual(['api.key'])
     expect(error.issues[0]?.message).toMatch(reason)
     expect(error.message).not.toContain(key)
   })
 
   it('accepts test, live and restricted keys, trimmed', () => {
     for (const key of ['sk_test_abc123', 'sk_live_abc123', 'rk_live_abc123']) {
-      expect(validateConfiguration(stripe, { username: ` ${key}\n` })).toEqual({ username: key })
+      expect(validateConfiguration(stripe, { 'api.key': ` ${key}\n` })).toEqual({ 'api.key': key })
     }
+  })
+
+  it('accepts the older name `username` for the key, sent as `api.key`', () => {
+    expect(validateConfiguration(stripe, { username: 'sk_test_abc123' })).toEqual({
+      'api.key': 'sk_test_abc123',
+    })
+    const clash = refusal({ username: 'sk_test_a1', 'api.key': 'sk_test_b2' })
+    expect(clash.invalid).toEqual(['api.key'])
+    expect(clash.message).not.toContain('sk_test_')
   })
 
   it('adds the Stripe base URL and cursor pagination of at most 100', () => {
@@ -64,8 +73,12 @@ describe('the stripe connector', () => {
     })
   })
 
-  it('parses a returned configuration with the key masked, keeping extra keys', () => {
-    const returned = { ...stripe.defaults, username: '********', 'event.vendor.type': 'webhook' }
+  it('parses a returned configuration with the key echoed, keeping extra keys', () => {
+    const returned = {
+      ...stripe.defaults,
+      'api.key': 'sk_test_abc123',
+      'event.vendor.type': 'webhook',
+    }
     expect(v.parse(stripeInstanceConfiguration, returned)).toEqual(returned)
   })
 })

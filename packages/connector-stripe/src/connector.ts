@@ -1,5 +1,5 @@
 import { defineConnector, SPECIFICATION_VERSION } from '@plugboard/core'
-import { stripeConfig } from './config.js'
+import { STRIPE_ALIASES, stripeConfig } from './config.js'
 import { stripeDefaults } from './defaults.js'
 import { stripeDescriptor } from './descriptor.js'
 import { stripeInstanceConfiguration } from './response.js'
@@ -16,7 +16,7 @@ import { stripeInstanceConfiguration } from './response.js'
  * const client = createPlatformClient({ baseUrl, userSecret, organizationSecret })
  * const instance = await client.provision(registry.get('stripe'), {
  *   name: 'Acme payments',
- *   configuration: { username: process.env.STRIPE_SECRET_KEY ?? '' },
+ *   configuration: { 'api.key': process.env.STRIPE_SECRET_KEY ?? '' },
  *   tags: ['payment'],
  * })
  * // keep instance.token: every later call for this instance needs it
@@ -36,7 +36,8 @@ export const stripe = defineConnector({
   config: stripeConfig,
   response: stripeInstanceConfiguration,
   defaults: stripeDefaults,
-  sample: { username: 'sk_test_plugboardSampleKey' },
+  aliases: STRIPE_ALIASES,
+  sample: { 'api.key': 'sk_test_plugboardSampleKey' },
 })
 
 /** The type of the Stripe connector definition. */

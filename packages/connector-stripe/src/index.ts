@@ -4,7 +4,12 @@
  * @packageDocumentation
  */
 
-export { STRIPE_SECRET_KEY_PATTERN, type StripeConfiguration, stripeConfig } from './config.js'
+export {
+  STRIPE_ALIASES,
+  STRIPE_SECRET_KEY_PATTERN,
+  type StripeConfiguration,
+  stripeConfig,
+} from './config.js'
 export { type StripeConnector, stripe } from './connector.js'
 export { stripeDefaults } from './defaults.js'
 export { stripeDescriptor } from './descriptor.js'

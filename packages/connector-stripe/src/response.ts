@@ -4,11 +4,13 @@ const text = v.string()
 
 /**
  * The `configuration` map of a Stripe instance as the platform returns it: the caller's entries
- * (the API key masked as `********`) merged over the platform's defaults. Lenient: keys the
+ * (the API key echoed, under `api.key` or, in the platform's older answers, `username`) merged over the platform's defaults. Lenient: keys the
  * platform adds later are kept.
  */
 export const stripeInstanceConfiguration = v.looseObject({
-  username: text,
+  // The platform's newest page names the key `api.key`; its older answers carry `username`.
+  'api.key': v.optional(text),
+  username: v.optional(text),
   'base.url': text,
   'pagination.type': text,
   'pagination.max': text,

@@ -11,8 +11,18 @@ export interface ConfigEntry {
   readonly key: string
   /** Whether provisioning fails without it. */
   readonly required: boolean
-  /** Whether the value is a secret: masked by the platform, redacted by plugboard. */
+  /**
+   * Whether plugboard treats the value as a secret: redacted from errors, logs and `util.inspect`
+   * output, sealed at rest by the sandbox. API keys are secrets even where the platform echoes them.
+   * Set with `v.metadata({ secret: true })`.
+   */
   readonly secret: boolean
+  /**
+   * Whether the platform masks the value (`********`) in its answers: its password-type entries
+   * only (passwords, `oauth.api.key`, `oauth.api.secret`). A masked entry is always a secret too.
+   * Set with `v.metadata({ secret: true, masked: true })`.
+   */
+  readonly masked: boolean
   /** The entry's description (from `v.description`), or an empty string. */
   readonly description: string
 }
@@ -58,6 +68,7 @@ export function configEntries(schema: ConfigSchema): ConfigEntry[] {
 // Schemas are immutable values: what they say of their entries is read once per schema.
 const entriesBySchema = new WeakMap<ConfigSchema, readonly ConfigEntry[]>()
 const secretsByConnector = new WeakMap<AnyConnector, ReadonlySet<string>>()
+const maskedByConnector = new WeakMap<AnyConnector, ReadonlySet<string>>()
 
 function readEntries(schema: ConfigSchema): readonly ConfigEntry[] {
   return Object.entries(schema.entries).map(([key, entry]) => {
@@ -66,14 +77,33 @@ function readEntries(schema: ConfigSchema): readonly ConfigEntry[] {
     return {
       key,
       required: !optional,
-      secret: metadata?.secret === true,
+      secret: metadata?.secret === true || metadata?.masked === true,
+      masked: metadata?.masked === true,
       description: v.getDescription(inner as never) ?? '',
     }
   })
 }
 
 /**
- * The keys of a connector's secret configuration entries.
+ * The keys of the entries the platform masks in its answers (password-type entries).
+ *
+ * @group Connectors
+ */
+export function maskedKeys(connector: AnyConnector): ReadonlySet<string> {
+  let keys = maskedByConnector.get(connector)
+  if (keys === undefined) {
+    keys = new Set(
+      configEntries(connector.config)
+        .filter((entry) => entry.masked)
+        .map((entry) => entry.key),
+    )
+    maskedByConnector.set(connector, keys)
+  }
+  return keys
+}
+
+/**
+ * The keys of a connector's secret configuration entries (what plugboard redacts).
  *
  * @group Connectors
  */

@@ -151,6 +151,12 @@ export interface Connector<
    */
   readonly defaults: Readonly<Record<string, ConfigurationValue>>
   /**
+   * Older names of configuration entries that the platform still accepts: alias → entry key
+   * (e.g. `{ username: 'api.key' }`). A value given under an alias is validated and sent under the
+   * entry's key; giving both names with different values is refused.
+   */
+  readonly aliases?: Readonly<Record<string, string>> | undefined
+  /**
    * A valid sample configuration, used by documentation, the demo and the conformance suite.
    * Its secret values must be obviously fake.
    */

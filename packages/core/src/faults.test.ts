@@ -245,7 +245,8 @@ describe('malformed answers', () => {
       [null, ''],
       [[1], ''],
       [{ ...instanceBody(), id: 'twelve' }, 'id'],
-      [{ ...instanceBody(), your_mom: undefined }, 'your_mom'],
+      [{ ...instanceBody(), your_mom: 'acme' }, 'your_mom'],
+      [{ ...instanceBody(), configuration: undefined }, 'configuration'],
       [
         { ...instanceBody(), your_mom: { ...(instanceBody().your_mom as object), key: 7 } },
         'your_mom.key',

@@ -17,16 +17,29 @@ export {
 } from './client/create-client.js'
 export type { HubRequestOptions, InstanceClient } from './client/hub.js'
 export type { InstanceId, InstanceResource, InstanceTarget } from './client/instance-resource.js'
-export type { InstancesResource } from './client/instances.js'
-export type {
-  FetchFunction,
-  HookRequest,
-  HookResponse,
-  PlatformClientOptions,
-  PlatformHooks,
-  PlatformRetryOptions,
+export {
+  DEFAULT_MAX_PAGES,
+  type InstancesResource,
+  type IterateOptions,
+} from './client/instances.js'
+export {
+  DEFAULT_MAX_RESPONSE_SIZE,
+  DEFAULT_TOTAL_TIMEOUT,
+  type FetchFunction,
+  type HookRequest,
+  type HookResponse,
+  MAX_REDIRECTS,
+  type PlatformClientOptions,
+  type PlatformHooks,
+  type PlatformRetryOptions,
 } from './client/options.js'
-export { type ConfigEntry, configEntries, secretKeys } from './config-entries.js'
+export { PROVISIONING_KEY_TAG_PREFIX } from './client/provisioning-key.js'
+export {
+  MAX_REMEMBERED_CHARACTERS,
+  MAX_REMEMBERED_SECRETS,
+  MIN_REMEMBERED_LENGTH,
+} from './client/redact.js'
+export { type ConfigEntry, configEntries, maskedKeys, secretKeys } from './config-entries.js'
 export {
   type AnyConnector,
   type ConfigInput,
@@ -54,6 +67,17 @@ export type {
 export { type DescriptorInput, defineDescriptor, fillBaseUrl } from './descriptor.js'
 export { PlugboardError, type PlugboardErrorOptions } from './errors/base.js'
 export {
+  DeadlineError,
+  type DeadlineErrorOptions,
+  PageLimitError,
+  type PageLimitErrorOptions,
+  RedirectError,
+  type RedirectErrorOptions,
+  type RedirectRefusal,
+  ResponseTooLargeError,
+  type ResponseTooLargeErrorOptions,
+} from './errors/client-limit-errors.js'
+export {
   ConfigurationError,
   type ConfigurationErrorOptions,
   type ConfigurationIssue,
@@ -63,6 +87,10 @@ export {
   InvalidArgumentError,
   type InvalidArgumentErrorOptions,
 } from './errors/invalid-argument-error.js'
+export {
+  ProvisioningKeyError,
+  type ProvisioningKeyErrorOptions,
+} from './errors/provisioning-key-error.js'
 export {
   RegistrationError,
   type RegistrationErrorOptions,
@@ -93,12 +121,19 @@ export type {
   InstancePage,
   InstancePatch,
   InstanceUpdate,
+  InstanceUser,
   ListInstancesQuery,
   ProviderData,
   ProvisionedInstance,
   ProvisionRequest,
 } from './instance.js'
+export type {
+  InstanceEventObject,
+  InstanceEventRecord,
+  InstanceEventStatus,
+} from './protocol/event-schemas.js'
 export type { Vocabulary } from './protocol/vocabulary.js'
 export { type ConnectorLookup, createRegistry, Registry } from './registry.js'
 export { SPECIFICATION_VERSION, type SpecificationVersion } from './specification.js'
 export { validateConfiguration } from './validate-configuration.js'
+export { validateUpdateConfiguration } from './validate-update.js'

@@ -84,6 +84,24 @@ export interface InstanceConnector {
 }
 
 /**
+ * The platform user who owns an instance (the `user` field of an instance answer).
+ *
+ * @group Instances
+ */
+export interface InstanceUser {
+  /** The user's id on the platform. */
+  readonly id: number | string
+  /** The user's email address. */
+  readonly emailAddress?: string | undefined
+  /** The user's first name. */
+  readonly firstName?: string | undefined
+  /** The user's last name. */
+  readonly lastName?: string | undefined
+  /** Fields the platform added that plugboard does not model, kept as they came. */
+  readonly [field: string]: unknown
+}
+
+/**
  * An instance's `configuration` map when no connector schema types it.
  *
  * @group Instances
@@ -91,7 +109,9 @@ export interface InstanceConnector {
 export type GenericInstanceConfiguration = Readonly<Record<string, ConfigurationValue>>
 
 /**
- * A connector instance as the platform returns it. The token is masked in `util.inspect` output
+ * A connector instance as the platform returns it. Only `id`, `name` and `configuration` are
+ * sure to be there (what the platform's own tests require: an unhydrated list item may carry
+ * little more); every other field is `undefined` when the answer left it out. The token is masked in `util.inspect` output
  * (and so in `console.log`), but stays readable as `instance.token` and is kept by
  * `JSON.stringify` — store it as the secret it is.
  *
@@ -109,26 +129,31 @@ export interface Instance<Configuration = GenericInstanceConfiguration> {
    * `PlatformClient.forInstance`). Always present on a freshly provisioned instance.
    */
   readonly token?: string | undefined
-  /** The connector the instance belongs to (the wire's `your_mom` / `element` field). */
-  readonly connector: InstanceConnector
+  /**
+   * The connector the instance belongs to (the wire's `your_mom` / `element` field); absent from
+   * an unhydrated list item.
+   */
+  readonly connector?: InstanceConnector | undefined
   /** The configuration: the caller's entries (secret ones masked) merged over the connector's defaults. */
   readonly configuration: Configuration
   /** The interactions the platform recorded while provisioning. */
-  readonly provisionInteractions: readonly unknown[]
+  readonly provisionInteractions?: readonly unknown[] | undefined
   /** Whether the platform considers the instance valid. */
-  readonly valid: boolean
+  readonly valid?: boolean | undefined
   /** Whether the instance is disabled (hub calls answer 403). */
-  readonly disabled: boolean
+  readonly disabled?: boolean | undefined
   /** The maximum cache size. */
-  readonly maxCacheSize: number
+  readonly maxCacheSize?: number | undefined
   /** The cache time to live. */
-  readonly cacheTimeToLive: number
+  readonly cacheTimeToLive?: number | undefined
   /** Whether events are enabled. */
-  readonly eventsEnabled: boolean
+  readonly eventsEnabled?: boolean | undefined
   /** Whether trace logging is enabled. */
-  readonly traceLoggingEnabled: boolean
+  readonly traceLoggingEnabled?: boolean | undefined
   /** Whether caching is enabled. */
-  readonly cachingEnabled: boolean
+  readonly cachingEnabled?: boolean | undefined
+  /** The platform user who owns the instance. */
+  readonly user?: InstanceUser | undefined
   /** The instance's tags. */
   readonly tags?: readonly string[] | undefined
   /** When the instance was created (ISO 8601). */
@@ -191,6 +216,15 @@ export interface ProvisionRequest<C extends AnyConnector> {
   readonly tags?: readonly string[] | undefined
   /** For OAuth connectors: what the vendor returned to the OAuth callback. */
   readonly providerData?: ProviderData | undefined
+  /**
+   * Opt-in: a key naming this provisioning, unique to it (a UUID, an order number…), kept on the
+   * instance as the tag `plugboard-provisioning-key:<key>`. With it, `provision` first looks for
+   * the instance an earlier attempt with the same key created (an answer lost to a dropped
+   * connection or a timeout) and returns it, token included, instead of creating a second one;
+   * and when its own `POST` is interrupted, it looks again before failing. At most 200
+   * characters, no comma or line break.
+   */
+  readonly provisioningKey?: string | undefined
 }
 
 /**
@@ -217,8 +251,12 @@ export type InstanceEnvelope = Instance<Readonly<Record<string, unknown>>>
 export interface InstanceUpdate {
   /** The instance name. */
   readonly name: string
-  /** The configuration entries to store. */
-  readonly configuration?: Readonly<Record<string, ConfigurationValue>> | undefined
+  /**
+   * The configuration entries to store. What a GET returned may be given as it is (its typed
+   * `configuration` included): with the connector given, it is checked by
+   * `validateUpdateConfiguration` before anything is sent.
+   */
+  readonly configuration?: Readonly<Record<string, unknown>> | undefined
   /** The instance's tags (replacing the current ones). */
   readonly tags?: readonly string[] | undefined
   /** Whether events are enabled. */
@@ -231,6 +269,11 @@ export interface InstanceUpdate {
   readonly cacheTimeToLive?: number | undefined
   /** The maximum cache size. */
   readonly maxCacheSize?: number | undefined
+  /**
+   * For OAuth connectors: re-authorises the instance with what the vendor returned to the OAuth
+   * callback. The platform never echoes it.
+   */
+  readonly providerData?: ProviderData | undefined
 }
 
 /**

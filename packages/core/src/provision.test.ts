@@ -58,9 +58,9 @@ describe('provision', () => {
 
     expect(instance.token).toBe(TOKEN)
     expect(instance.id).toBe(12)
-    expect(instance.connector.key).toBe('acme')
-    expect(instance.connector.parameters?.[0]?.connectorId).toBe(901)
-    expect(instance.connector.parameters?.[0]).not.toHaveProperty('your_momId')
+    expect(instance.connector?.key).toBe('acme')
+    expect(instance.connector?.parameters?.[0]?.connectorId).toBe(901)
+    expect(instance.connector?.parameters?.[0]).not.toHaveProperty('your_momId')
     expect(instance).not.toHaveProperty('your_mom')
     expect(instance.configuration['pagination.max']).toBe(100)
     expect(instance.configuration.site).toBe('acme-test')
@@ -74,8 +74,8 @@ describe('provision', () => {
     const instance = await client.provision(acme, request)
     expect(server.requests[0]?.json).toMatchObject({ element: { key: 'acme' } })
     expect(server.requests[0]?.json).not.toHaveProperty('your_mom')
-    expect(instance.connector.key).toBe('acme')
-    expect(instance.connector.parameters?.[0]?.connectorId).toBe(901)
+    expect(instance.connector?.key).toBe('acme')
+    expect(instance.connector?.parameters?.[0]?.connectorId).toBe(901)
   })
 
   it('accepts either connector field in an answer, whatever it sends', async () => {
@@ -83,7 +83,7 @@ describe('provision', () => {
     const client = createPlatformClient(clientOptions(server.baseUrl))
     const instance = await client.provision(acme, request)
     expect(server.requests[0]?.json).toMatchObject({ your_mom: { key: 'acme' } })
-    expect(instance.connector.id).toBe(901)
+    expect(instance.connector?.id).toBe(901)
   })
 
   it('handles a base URL with or without a trailing slash', async () => {

@@ -29,7 +29,13 @@ const config = v.strictObject({
     v.description('The site.'),
   ),
   apiKey: v.pipe(v.string(), v.nonEmpty(), v.description('The API key.'), secret),
-  password: v.optional(v.pipe(v.string(), v.description('The password, if any.'), secret)),
+  password: v.optional(
+    v.pipe(
+      v.string(),
+      v.description('The password, if any.'),
+      v.metadata({ secret: true, masked: true }),
+    ),
+  ),
 })
 
 const response = v.looseObject({
@@ -143,12 +149,17 @@ describe('the conformance checks', () => {
   it('refuse a response schema that refuses the returned configuration or drops keys', () => {
     const strict = broken({ response: v.object({ site: v.string() }) })
     expect(() => checkResponseAcceptsSample(strict)).toThrow(
-      /dropped "base\.url", "pagination\.max", "apiKey", "password"/,
+      /dropped "event\.notification\.enabled", .*"filter\.response\.nulls", "base\.url", "pagination\.max", "apiKey", "password"/,
     )
+    // The platform masks the password (a masked entry) and echoes the API key (a secret only).
     const unmasked = broken({
+      response: v.looseObject({ password: v.pipe(v.string(), v.startsWith('acme-')) }),
+    })
+    expect(() => checkResponseAcceptsSample(unmasked)).toThrow(/response schema refused.*password/)
+    const masked = broken({
       response: v.looseObject({ apiKey: v.pipe(v.string(), v.startsWith('acme_')) }),
     })
-    expect(() => checkResponseAcceptsSample(unmasked)).toThrow(/response schema refused.*apiKey/)
+    expect(() => checkResponseAcceptsSample(masked)).not.toThrow()
     const badDefault = broken({ defaults: { 'base.url': 42 } })
     expect(() => checkResponseAcceptsSample(badDefault)).toThrow(
       /default "base\.url" must be a string/,

@@ -36,11 +36,15 @@ export function validateConfiguration<C extends AnyConnector>(
   connector: C,
   configuration: unknown,
 ): v.InferOutput<C['config']> {
-  const input =
+  const given =
     typeof configuration === 'object' && configuration !== null && !Array.isArray(configuration)
-      ? configuration
+      ? (configuration as Record<string, unknown>)
       : {}
-  const result = v.safeParse(connector.config, input)
+  const { input, clashes } = resolveAliases(connector, given)
+  const result = clashes.length > 0 ? undefined : v.safeParse(connector.config, input)
+  if (result === undefined) {
+    throw new ConfigurationError({ connectorKey: connector.key, issues: clashes })
+  }
   if (result.success) return result.output
   const secrets = secretKeys(connector)
   const entries = connector.config.entries
@@ -76,6 +80,31 @@ export function validateConfiguration<C extends AnyConnector>(
     (a, b) => rank(order, a.key) - rank(order, b.key) || a.key.localeCompare(b.key),
   )
   throw new ConfigurationError({ connectorKey: connector.key, issues })
+}
+
+/** The configuration with every alias renamed to its entry's key; both names given differently clash. */
+function resolveAliases(
+  connector: AnyConnector,
+  given: Record<string, unknown>,
+): { input: Record<string, unknown>; clashes: ConfigurationIssue[] } {
+  const aliases = connector.aliases
+  if (aliases === undefined) return { input: given, clashes: [] }
+  const input: Record<string, unknown> = { ...given }
+  const clashes: ConfigurationIssue[] = []
+  for (const [alias, key] of Object.entries(aliases)) {
+    if (!Object.hasOwn(input, alias) || Object.hasOwn(connector.config.entries, alias)) continue
+    const value = input[alias]
+    delete input[alias]
+    if (input[key] === undefined) input[key] = value
+    else if (input[key] !== value) {
+      clashes.push({
+        key,
+        kind: 'invalid',
+        message: `"${key}" and its older name "${alias}" were both given, with different values`,
+      })
+    }
+  }
+  return { input, clashes }
 }
 
 function rank(order: readonly string[], key: string): number {

@@ -1,5 +1,6 @@
 import { hash, timingSafeEqual } from 'node:crypto'
 import type { AuthorizationParts } from '@plugboard/core/protocol'
+import type { SandboxUser } from './users.js'
 
 /** One organization the sandbox knows, with the secrets that authenticate its calls. */
 export interface SandboxOrganization {
@@ -9,6 +10,11 @@ export interface SandboxOrganization {
   readonly userSecret: string
   /** The organization secret (the `Organization <secret>` part). */
   readonly organizationSecret: string
+  /**
+   * The user these secrets belong to, named as the owner (`user`) of the instances they
+   * provision; `SANDBOX_DEFAULT_USER` when not given.
+   */
+  readonly user?: SandboxUser | undefined
 }
 
 function digest(value: string): Buffer {

@@ -21,7 +21,8 @@ Options:
       --db <file>       SQLite database file (default ./plugboard-sandbox.db; ":memory:" keeps nothing)
       --vocabulary <v>  "your_mom" (default) or "element": the API root printed as the base URL
       --organizations <file>
-                        JSON array of {id, userSecret, organizationSecret}: the organizations served
+                        JSON array of {id, userSecret, organizationSecret, user?}: the organizations
+                        served; user {id, emailAddress, firstName, lastName} owns what they provision
   -h, --help            show this help
 
 Environment:

@@ -44,8 +44,26 @@ const organizationsFile = v.pipe(
         id: v.pipe(v.string('expected a string'), v.nonEmpty('expected a non-empty id')),
         userSecret: secret,
         organizationSecret: secret,
+        user: v.optional(
+          v.strictObject(
+            {
+              id: v.pipe(
+                v.number('expected a number'),
+                v.integer('expected an integer'),
+                v.minValue(1, 'expected a positive id'),
+              ),
+              emailAddress: v.pipe(
+                v.string('expected a string'),
+                v.email('expected an email address'),
+              ),
+              firstName: v.string('expected a string'),
+              lastName: v.string('expected a string'),
+            },
+            'expected a user object with id, emailAddress, firstName and lastName only',
+          ),
+        ),
       },
-      'expected an object with id, userSecret and organizationSecret only',
+      'expected an object with id, userSecret, organizationSecret and (optionally) user only',
     ),
     'expected an array',
   ),

@@ -1,6 +1,7 @@
 import { type AnyConnector, ConfigurationError, validateConfiguration } from '@plugboard/core'
-import { MASK } from '@plugboard/core/protocol'
+import { MASK, PLATFORM_COMMON_ENTRIES } from '@plugboard/core/protocol'
 import { connectorFacts } from './connector-facts.js'
+import { checkEventEntry, isEventEntry } from './events/entries.js'
 import { HttpError } from './http-error.js'
 import { SANDBOX_LIMITS } from './limits.js'
 import type { StoredConfiguration } from './store.js'
@@ -14,9 +15,10 @@ function toStored(value: unknown): string | null | undefined {
 
 /**
  * Validates a configuration with the connector's own schema and merges it over `base`. Keys the
- * connector's defaults hold (`pagination.max`, …) may be overridden with a string or `null`; every
- * other key goes through the schema. A masked value (`********`) sent for a secret entry keeps the
- * value `previous` holds.
+ * platform adds (the common entries such as `filter.response.nulls`, and the connector's defaults
+ * such as `pagination.max`) may be overridden with a string or `null`; every other key goes
+ * through the schema. A masked value (`********`) sent for a password-type entry keeps the value
+ * `previous` holds.
  *
  * @throws {@link HttpError} 400 naming every missing, invalid and unknown entry.
  */
@@ -26,19 +28,24 @@ export function mergeConfiguration(
   given: Readonly<Record<string, unknown>>,
   previous: StoredConfiguration = {},
 ): StoredConfiguration {
-  const { secrets, byKey: schemaKeys } = connectorFacts(connector)
+  const { masked, byKey: schemaKeys } = connectorFacts(connector)
+  const platformEntries = { ...PLATFORM_COMMON_ENTRIES, ...connector.defaults }
   refuseOversizedValues(given)
   const merged: Record<string, unknown> = { ...base }
   for (const [key, value] of Object.entries(given)) {
     if (value === undefined) continue
-    merged[key] =
-      secrets.has(key) && value === MASK && previous[key] != null ? previous[key] : value
+    merged[key] = masked.has(key) && value === MASK && previous[key] != null ? previous[key] : value
   }
   const schemaInput: Record<string, unknown> = {}
   const overrides: StoredConfiguration = {}
   const problems: string[] = []
   for (const [key, value] of Object.entries(merged)) {
-    if (schemaKeys.has(key) || !Object.hasOwn(connector.defaults, key)) {
+    if (!schemaKeys.has(key) && isEventEntry(key)) {
+      // The platform's common event entries: checked here, whatever the connector's schema.
+      const checked = Object.hasOwn(given, key) ? checkEventEntry(key, value) : { value }
+      if ('problem' in checked) problems.push(checked.problem)
+      else overrides[key] = checked.value as string | null
+    } else if (schemaKeys.has(key) || !Object.hasOwn(platformEntries, key)) {
       if (value !== null) schemaInput[key] = value
     } else if (value === null || typeof value === 'string') {
       overrides[key] = value
@@ -59,7 +66,7 @@ export function mergeConfiguration(
       `The ${connector.key} configuration was refused: ${problems.join('; ')}.`,
     )
   }
-  const result: StoredConfiguration = { ...connector.defaults, ...overrides }
+  const result: StoredConfiguration = { ...platformEntries, ...overrides }
   for (const [key, value] of Object.entries(validated)) {
     const stored = toStored(value)
     if (stored !== undefined) result[key] = stored

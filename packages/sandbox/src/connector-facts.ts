@@ -1,4 +1,5 @@
 import { type AnyConnector, type ConfigEntry, configEntries } from '@plugboard/core'
+import { EVENT_SECRET_KEYS } from './events/entries.js'
 
 /** What the sandbox derives from a connector's schema, computed once per connector. */
 export interface ConnectorFacts {
@@ -6,8 +7,10 @@ export interface ConnectorFacts {
   readonly entries: readonly ConfigEntry[]
   /** The schema's entries by key. */
   readonly byKey: ReadonlyMap<string, ConfigEntry>
-  /** The keys of the secret entries. */
+  /** The keys of the secret entries (what plugboard redacts, and the sandbox seals at rest). */
   readonly secrets: ReadonlySet<string>
+  /** The keys of the entries the platform masks in its answers (password-type entries). */
+  readonly masked: ReadonlySet<string>
 }
 
 const cache = new WeakMap<AnyConnector, ConnectorFacts>()
@@ -23,7 +26,15 @@ export function connectorFacts(connector: AnyConnector): ConnectorFacts {
     facts = {
       entries,
       byKey: new Map(entries.map((entry) => [entry.key, entry])),
-      secrets: new Set(entries.filter((entry) => entry.secret).map((entry) => entry.key)),
+      // The signature key of events is a secret of every instance: sealed at rest, masked in answers.
+      secrets: new Set([
+        ...entries.filter((entry) => entry.secret).map((entry) => entry.key),
+        ...EVENT_SECRET_KEYS,
+      ]),
+      masked: new Set([
+        ...entries.filter((entry) => entry.masked).map((entry) => entry.key),
+        ...EVENT_SECRET_KEYS,
+      ]),
     }
     cache.set(connector, facts)
   }

@@ -24,6 +24,22 @@ export {
   SANDBOX_USER_SECRET,
   UNAUTHORIZED_MESSAGE,
 } from './constants.js'
+export { DEFAULT_EVENT_RETRY, type EventRetryPolicy } from './events/dispatcher.js'
+export {
+  describeListenedEvent,
+  type EventListenerOptions,
+  type ListenedEvent,
+  type RejectedCallback,
+  type RunningEventListener,
+  startEventListener,
+} from './events/listener.js'
+export {
+  type SimulatedChange,
+  type SimulateVendorChangeOptions,
+  simulateVendorChange,
+  type VendorChange,
+} from './events/simulate.js'
+export type { SandboxEventOptions } from './events/wiring.js'
 export {
   BUSY_RETRY_AFTER_SECONDS,
   BUSY_TIMEOUT_MS,
@@ -42,3 +58,4 @@ export { SANDBOX_KEY_ENV } from './secrets-at-rest.js'
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './server.js'
 export type { ShippedConnectors } from './shipped-connectors.js'
 export type { StoredConfiguration } from './store.js'
+export { SANDBOX_DEFAULT_USER, type SandboxUser } from './users.js'

@@ -6,6 +6,10 @@ import type { ListQuery } from './store-types.js'
 export function listStatement(query: ListQuery): { sql: string; values: SQLInputValue[] } {
   const conditions = ['organization = ?', 'id > ?']
   const values: SQLInputValue[] = [query.organization, query.afterId]
+  if (query.connectorKey !== undefined) {
+    conditions.push('connector_key = ?')
+    values.push(query.connectorKey)
+  }
   if (query.searchText !== undefined && query.searchText !== '') {
     const pattern = `%${query.searchText.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     conditions.push("(name LIKE ? ESCAPE '\\' OR connector_key LIKE ? ESCAPE '\\')")

@@ -3,6 +3,7 @@ import { MASK } from '@plugboard/core/protocol'
 import { describe, expect, it } from 'vitest'
 import { instanceJson, presentDescriptor, presentInstance } from './present.js'
 import type { InstanceRecord } from './store.js'
+import { SANDBOX_DEFAULT_USER } from './users.js'
 
 const record: InstanceRecord = {
   id: 42,
@@ -21,19 +22,26 @@ describe('instanceJson', () => {
     for (const vocabulary of ['your_mom', 'element'] as const) {
       for (const token of [undefined, 'abc+/=']) {
         for (const disabled of [false, true]) {
-          const instance = { ...record, disabled }
-          expect(instanceJson(instance, chargebee, vocabulary, token)).toBe(
-            JSON.stringify(presentInstance(instance, chargebee, vocabulary, token)),
+          const instance = { ...record, disabled, ...(token === undefined ? {} : { token }) }
+          expect(instanceJson(instance, chargebee, vocabulary, SANDBOX_DEFAULT_USER)).toBe(
+            JSON.stringify(presentInstance(instance, chargebee, vocabulary, SANDBOX_DEFAULT_USER)),
           )
         }
       }
     }
   })
 
-  it('masks secret entries and never contains their values', () => {
-    const text = instanceJson(record, chargebee, 'your_mom')
-    expect(text).not.toContain('secret-key')
-    expect(JSON.parse(text).configuration.username).toBe(MASK)
+  it('masks password-type entries only: the API key in username is echoed, as the platform does', () => {
+    const text = instanceJson(
+      { ...record, configuration: { ...record.configuration, password: 'secret-pass' } },
+      chargebee,
+      'your_mom',
+      SANDBOX_DEFAULT_USER,
+    )
+    expect(text).not.toContain('secret-pass')
+    expect(JSON.parse(text).configuration.password).toBe(MASK)
+    expect(JSON.parse(text).configuration.username).toBe(record.configuration.username)
+    expect(JSON.parse(text).user).toEqual(SANDBOX_DEFAULT_USER)
   })
 })
 

@@ -2,6 +2,7 @@ import type { AnyConnector } from '@plugboard/core'
 import { connectorField, connectorIdField, MASK, type Vocabulary } from '@plugboard/core/protocol'
 import { connectorFacts } from './connector-facts.js'
 import type { InstanceRecord, StoredConfiguration } from './store.js'
+import type { SandboxUser } from './users.js'
 
 interface PresentedDescriptor {
   readonly object: Readonly<Record<string, unknown>>
@@ -59,30 +60,33 @@ export function presentDescriptor(
   return presented(connector, vocabulary).object
 }
 
-/** The configuration with every secret entry's value masked. */
+/**
+ * The configuration as the platform answers it: the values of password-type entries (the
+ * connector's `masked` entries) shown as `********`; every other entry, API keys included, echoed.
+ */
 export function maskConfiguration(
   connector: AnyConnector,
   configuration: StoredConfiguration,
 ): StoredConfiguration {
-  const { secrets } = connectorFacts(connector)
+  const { masked: maskedKeys } = connectorFacts(connector)
   const masked: StoredConfiguration = {}
   for (const [key, value] of Object.entries(configuration)) {
-    masked[key] = value !== null && secrets.has(key) ? MASK : value
+    masked[key] = value !== null && maskedKeys.has(key) ? MASK : value
   }
   return masked
 }
 
-/** An instance as the platform answers it, in the given vocabulary; the token only when given. */
+/** An instance as the platform answers it, in the given vocabulary, with its owner and token. */
 export function presentInstance(
   record: InstanceRecord,
   connector: AnyConnector,
   vocabulary: Vocabulary,
-  token?: string,
+  user: SandboxUser,
 ): Record<string, unknown> {
   return {
     id: record.id,
     name: record.name,
-    ...(token === undefined ? {} : { token }),
+    ...(record.token === undefined ? {} : { token: record.token }),
     [connectorField(vocabulary)]: presentDescriptor(connector, vocabulary),
     provisionInteractions: [],
     valid: true,
@@ -96,6 +100,7 @@ export function presentInstance(
     tags: [...record.tags],
     createdDate: record.createdDate,
     updatedDate: record.updatedDate,
+    user,
   }
 }
 
@@ -107,8 +112,9 @@ export function instanceJson(
   record: InstanceRecord,
   connector: AnyConnector,
   vocabulary: Vocabulary,
-  token?: string,
+  user: SandboxUser,
 ): string {
+  const { token } = record
   return `{"id":${JSON.stringify(record.id)},"name":${JSON.stringify(record.name)}${
     token === undefined ? '' : `,"token":${JSON.stringify(token)}`
   },${presented(connector, vocabulary).member},"provisionInteractions":[],"valid":true,"disabled":${
@@ -119,7 +125,28 @@ export function instanceJson(
     record.tags,
   )},"createdDate":${JSON.stringify(record.createdDate)},"updatedDate":${JSON.stringify(
     record.updatedDate,
-  )}}`
+  )},"user":${JSON.stringify(user)}}`
+}
+
+/**
+ * An instance as an unhydrated list (`GET /instances?hydrate=false`) answers it: only the fields
+ * the platform's own tests require of every instance answer, no connector descriptor.
+ */
+export function leanInstanceJson(
+  record: InstanceRecord,
+  connector: AnyConnector,
+  user: SandboxUser,
+): string {
+  return JSON.stringify({
+    id: record.id,
+    name: record.name,
+    ...(record.token === undefined ? {} : { token: record.token }),
+    valid: true,
+    disabled: record.disabled,
+    tags: record.tags,
+    configuration: maskConfiguration(connector, record.configuration),
+    user,
+  })
 }
 
 /** One entry of `GET /instances/{id}/configuration`. */
@@ -132,12 +159,14 @@ export interface ConfigurationEntryBody {
   readonly name: string
   /** The entry's description, from the connector's schema; empty for platform defaults. */
   readonly description: string
-  /** The value (`********` for a set secret entry), or `null`. */
+  /** The value (`********` for a set password-type entry), or `null`. */
   readonly propertyValue: string | null
   /** Whether provisioning needs the entry. */
   readonly required: boolean
-  /** Whether the value is secret (and so masked). */
+  /** Whether the value is secret to plugboard (redacted by its client, sealed at rest). */
   readonly secret: boolean
+  /** Whether the platform masks the value (`********`): password-type entries. */
+  readonly masked: boolean
 }
 
 /** The configuration keys of an instance in a stable order: the schema's entries, then the rest. */
@@ -166,6 +195,7 @@ export function presentConfigurationEntries(
       propertyValue: masked[key] ?? null,
       required: entry?.required ?? false,
       secret: entry?.secret ?? false,
+      masked: entry?.masked ?? false,
     }
   })
 }

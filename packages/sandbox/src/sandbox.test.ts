@@ -1,5 +1,5 @@
 import { chargebee } from '@plugboard/connector-chargebee'
-import { MASK, NEXT_PAGE_HEADER } from '@plugboard/core/protocol'
+import { MASK, NEXT_PAGE_HEADER, PLATFORM_COMMON_ENTRIES } from '@plugboard/core/protocol'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { REQUEST_ID_HEADER, UNAUTHORIZED_MESSAGE } from './constants.js'
 import { createSandbox, type Sandbox } from './sandbox.js'
@@ -74,9 +74,10 @@ describe('provisioning', () => {
       tags: ['billing', 'eu'],
     })
     expect(body.configuration).toEqual({
+      ...PLATFORM_COMMON_ENTRIES,
       ...chargebee.defaults,
       site: 'acme-test',
-      username: MASK,
+      username: 'test_cbAPIkey123',
       password: MASK,
     })
     expect(typeof body.id).toBe('number')
@@ -173,8 +174,7 @@ describe('instance routes', () => {
     const path = `${Y}/instances/${created.id}`
     const got = await call(sandbox, 'GET', path)
     expect(got.status).toBe(200)
-    expect(got.body).not.toHaveProperty('token')
-    expect(got.body).toMatchObject({ id: created.id, name: 'Test' })
+    expect(got.body).toMatchObject({ id: created.id, name: 'Test', token: created.token })
 
     const put = await call(sandbox, 'PUT', path, {
       body: {
@@ -214,7 +214,7 @@ describe('instance routes', () => {
     })
     expect((goodPatch.body as Instance).configuration).toMatchObject({
       site: 'new-site',
-      username: MASK,
+      username: 'k2',
     })
 
     const disabled = await call(sandbox, 'DELETE', `${path}/enabled`)
@@ -238,10 +238,13 @@ describe('instance routes', () => {
       propertyValue: 'acme-test',
       required: true,
     })
-    expect(byKey.get('username')).toMatchObject({ propertyValue: MASK, required: true })
+    expect(byKey.get('username')).toMatchObject({
+      propertyValue: 'test_cbAPIkey123',
+      required: true,
+    })
     expect(byKey.get('password')).toMatchObject({ propertyValue: MASK, required: false })
     expect(byKey.get('pagination.type')).toMatchObject({ propertyValue: 'offset', required: false })
-    expect(JSON.stringify(entries)).not.toContain('test_cbAPIkey123')
+    expect(JSON.stringify(entries)).not.toContain('cb-password')
 
     const site = byKey.get('site') as { id: number }
     const patched = await call(
@@ -312,9 +315,10 @@ describe('instance routes', () => {
       body: {},
     })
     expect(post.status).toBe(501)
+    // The {hub} segment plays no part, as on the platform.
     expect(
       (await call(sandbox, 'GET', `${Y}/hubs/crm/contacts`, { authorization: auth })).status,
-    ).toBe(404)
+    ).toBe(200)
 
     expect((await call(sandbox, 'DELETE', `${Y}/instances`, { authorization: auth })).status).toBe(
       200,

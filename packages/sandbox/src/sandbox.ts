@@ -16,6 +16,8 @@ import {
   SANDBOX_ORGANIZATION_SECRET,
   SANDBOX_USER_SECRET,
 } from './constants.js'
+import type { EventEngine } from './events/engine.js'
+import { openSandboxEvents, type SandboxEventOptions } from './events/wiring.js'
 import { HttpError } from './http-error.js'
 import { BUSY_RETRY_AFTER_SECONDS, DEFAULT_BODY_TIMEOUT_MS } from './limits.js'
 import { createDefaultRegistry } from './registry.js'
@@ -23,6 +25,7 @@ import { createApi } from './routes/api.js'
 import type { SandboxEnv } from './routes/kit.js'
 import { methodNotAllowed } from './routes/resource.js'
 import { isDatabaseBusy, SandboxStore, type StoredConfiguration } from './store.js'
+import { SANDBOX_DEFAULT_USER } from './users.js'
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
@@ -40,8 +43,10 @@ export interface SandboxOptions {
    */
   readonly catalogue?: boolean | undefined
   /**
-   * The organizations the sandbox knows and their secrets; by default one development
-   * organization with {@link SANDBOX_USER_SECRET} and {@link SANDBOX_ORGANIZATION_SECRET}.
+   * The organizations the sandbox knows, their secrets and their users (each entry's `user` owns
+   * the instances its secrets provision, and instance answers name them as `user`); by default
+   * one development organization with {@link SANDBOX_USER_SECRET} and
+   * {@link SANDBOX_ORGANIZATION_SECRET}, whose user is {@link SANDBOX_DEFAULT_USER}.
    */
   readonly organizations?: readonly SandboxOrganization[] | undefined
   /**
@@ -68,6 +73,11 @@ export interface SandboxOptions {
    * database gets a random key.
    */
   readonly encryptionKey?: string | Uint8Array | undefined
+  /**
+   * How event deliveries are retried and how long a poller minute lasts (tests shorten both);
+   * see `docs/events.md` for the defaults.
+   */
+  readonly events?: SandboxEventOptions | undefined
 }
 
 /** Options of {@link Sandbox.seedInstances}. */
@@ -101,8 +111,12 @@ export interface Sandbox {
    * @returns the first and last id inserted; the ids in between are the other seeded instances.
    */
   seedInstances(options: SeedInstancesOptions): { firstId: number; lastId: number }
-  /** Closes the database. Idempotent. */
-  close(): void
+  /**
+   * Stops event polling and delivery and closes the database. Idempotent. The promise settles
+   * once deliveries in flight have ended (their outcome is not written: they are made again at
+   * the next start, so delivery stays at least once).
+   */
+  close(): Promise<void>
 }
 
 function errorBody(requestId: string, message: string) {
@@ -146,11 +160,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   ]
   if (organizations.length === 0)
     throw new RangeError('The sandbox needs at least one organization.')
+  let events: EventEngine | undefined
   const store = new SandboxStore(options.database ?? ':memory:', {
     key: options.encryptionKey,
+    onDelete: (id) => events?.forget(id),
     secretKeys: (key) =>
       registry.has(key) ? connectorFacts(registry.resolve(key)).secrets : new Set<string>(),
   })
+  events = openSandboxEvents(store, options.events)
+  const engine = events
   const app = new Hono<SandboxEnv>()
 
   app.use('*', async (c, next) => {
@@ -171,7 +189,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.get(HEALTH_PATH, (c) => c.json({ status: 'ok' }))
   app.all(HEALTH_PATH, methodNotAllowed)
   for (const [vocabulary, root] of Object.entries(API_ROOTS) as [Vocabulary, string][]) {
-    app.route(root, createApi(vocabulary, { store, registry, organizations }))
+    app.route(root, createApi(vocabulary, { store, registry, organizations, events: engine }))
   }
   app.notFound((c) =>
     c.json(errorBody(c.get('requestId'), `No route ${c.req.method} ${c.req.path}.`), 404),
@@ -195,6 +213,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return c.json(errorBody(requestId, 'The sandbox failed to answer this request.'), 500)
   })
 
+  let closing: Promise<void> | undefined
   return {
     app,
     fetch: (request) => app.fetch(request),
@@ -218,7 +237,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         tags: seed.tags,
       })
     },
-    close: () => store.close(),
+    close() {
+      closing ??= engine.close()
+      store.close()
+      return closing
+    },
     // Keep the organizations' secrets out of console.log and util.inspect output.
     [inspect.custom]: () =>
       `Sandbox { organizations: [${organizations.map((o) => JSON.stringify(o.id)).join(', ')}] }`,

@@ -10,6 +10,8 @@ export interface Row {
   created_date: string
   updated_date: string
   sealed: Uint8Array | null
+  sealed_token: Uint8Array | null
+  owner: string | null
 }
 
 /** The schema, one migration per version; `PRAGMA user_version` records how many ran. */
@@ -48,6 +50,10 @@ export const migrations: readonly string[] = [
   // value, to tell a wrong key at open rather than at the first read.
   `ALTER TABLE instances ADD COLUMN sealed BLOB;
    CREATE TABLE key_check (id INTEGER PRIMARY KEY CHECK (id = 1), sealed BLOB NOT NULL);`,
+  // The token, sealed, so that GET and list answers carry it as the platform's do (lookups still
+  // go by token_hash); and the id of the user who provisioned the instance.
+  `ALTER TABLE instances ADD COLUMN sealed_token BLOB;
+   ALTER TABLE instances ADD COLUMN owner TEXT;`,
 ]
 
 /** The first schema version that seals secrets: older rows are sealed when it is reached. */
@@ -72,4 +78,4 @@ export const SCHEMA_VERSION: number = migrations.length
 
 /** The instance columns every read selects. */
 export const columns =
-  'id, organization, connector_key, name, configuration, tags, disabled, created_date, updated_date, sealed'
+  'id, organization, connector_key, name, configuration, tags, disabled, created_date, updated_date, sealed, sealed_token, owner'

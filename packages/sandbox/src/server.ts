@@ -58,7 +58,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
       })
     })
   } catch (error) {
-    sandbox.close()
+    await sandbox.close()
     throw error
   }
   const { port } = server.address() as AddressInfo
@@ -78,8 +78,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {
-          sandbox.close()
-          resolve()
+          sandbox.close().then(resolve, resolve)
         })
         if ('closeAllConnections' in server) server.closeAllConnections()
       })

@@ -23,6 +23,10 @@ export interface InstanceRecord {
   readonly createdDate: string
   /** When the instance was last changed (ISO 8601). */
   readonly updatedDate: string
+  /** The instance token, opened from its sealed copy; absent for instances stored without one. */
+  readonly token?: string | undefined
+  /** The id of the user who provisioned the instance, when known. */
+  readonly owner?: string | undefined
 }
 
 /** What a new instance is made of. */
@@ -34,6 +38,10 @@ export interface NewInstance {
   readonly tags: readonly string[]
   /** The sha256 of the instance token. */
   readonly tokenHash: Buffer
+  /** The token itself, stored sealed (AES-256-GCM) so that answers can carry it. */
+  readonly token?: string | undefined
+  /** The id of the user who provisioned the instance. */
+  readonly owner?: string | undefined
 }
 
 /** The changes an update may make. */
@@ -51,6 +59,8 @@ export interface ListQuery {
   readonly tags: readonly string[]
   /** Only instances whose name or connector key contains this text (case-insensitive). */
   readonly searchText?: string | undefined
+  /** Only instances of this connector. */
+  readonly connectorKey?: string | undefined
   /** Only instances whose id is greater than this (keyset paging). */
   readonly afterId: number
   /** At most this many instances. */
@@ -82,6 +92,8 @@ export interface StoreOptions {
   readonly key?: string | Uint8Array | undefined
   /** The secret configuration keys of a connector (their values are sealed); none by default. */
   readonly secretKeys?: ((connectorKey: string) => ReadonlySet<string>) | undefined
+  /** Called after an instance is deleted (the event engine forgets its events). */
+  readonly onDelete?: ((id: number) => void) | undefined
   /** Where `PLUGBOARD_SANDBOX_KEY` is read; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined
 }

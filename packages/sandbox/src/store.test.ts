@@ -42,6 +42,9 @@ describe('SandboxStore', () => {
     new SandboxStore(file).close()
     const db = new DatabaseSync(file)
     db.exec('DROP TRIGGER instance_tags_on_insert; DROP TRIGGER instance_tags_on_update')
+    db.exec(
+      'ALTER TABLE instances DROP COLUMN sealed_token; ALTER TABLE instances DROP COLUMN owner',
+    )
     db.exec('ALTER TABLE instances DROP COLUMN sealed; DROP TABLE key_check')
     db.exec('PRAGMA user_version = 1')
     db.close()

@@ -35,6 +35,7 @@ export class SandboxStore {
   readonly #db: DatabaseSync
   readonly #statements = new Map<string, StatementSync>()
   readonly #vault: SecretVault
+  readonly #onDelete: ((id: number) => void) | undefined
 
   /**
    * Opens (and migrates) the database at `location`, a file path or `':memory:'`. A new file is
@@ -44,6 +45,7 @@ export class SandboxStore {
   constructor(location: string, options: StoreOptions = {}) {
     if (isFileDatabase(location)) restrictFile(location)
     this.#db = new DatabaseSync(location)
+    this.#onDelete = options.onDelete
     try {
       this.#db.exec('PRAGMA foreign_keys = ON')
       this.#db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
@@ -83,6 +85,8 @@ export class SandboxStore {
       disabled: row.disabled !== 0,
       createdDate: row.created_date,
       updatedDate: row.updated_date,
+      ...(row.sealed_token == null ? {} : { token: this.#vault.open(row.sealed_token) }),
+      ...(row.owner == null ? {} : { owner: row.owner }),
     }
   }
 
@@ -135,8 +139,8 @@ export class SandboxStore {
     const now = new Date().toISOString()
     const packed = this.#vault.pack(instance.connectorKey, instance.configuration)
     const row = this.#statement(
-      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING ${columns}`,
+      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed, sealed_token, owner)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING ${columns}`,
     ).get(
       instance.organization,
       instance.connectorKey,
@@ -147,6 +151,8 @@ export class SandboxStore {
       now,
       now,
       packed.sealed,
+      instance.token === undefined ? null : this.#vault.seal(instance.token),
+      instance.owner ?? null,
     ) as unknown as Row
     return this.#toRecord(row)
   }
@@ -157,6 +163,22 @@ export class SandboxStore {
       `SELECT ${columns} FROM instances WHERE id = ? AND organization = ?`,
     ).get(id, organization) as Row | undefined
     return row === undefined ? undefined : this.#toRecord(row)
+  }
+
+  /**
+   * The instance with this id, whatever its organization, secrets in clear (the event engine
+   * reads instances by id; never answered as is).
+   */
+  getById(id: number): InstanceRecord | undefined {
+    const row = this.#statement(`SELECT ${columns} FROM instances WHERE id = ?`).get(id) as
+      | Row
+      | undefined
+    return row === undefined ? undefined : this.#toRecord(row)
+  }
+
+  /** The database connection, for the event engine's tables beside the instances. */
+  get database(): DatabaseSync {
+    return this.#db
   }
 
   /** The instance whose token has this sha256, if there is one. */
@@ -220,7 +242,9 @@ export class SandboxStore {
       id,
       organization,
     )
-    return Number(result.changes) > 0
+    const deleted = Number(result.changes) > 0
+    if (deleted) this.#onDelete?.(id)
+    return deleted
   }
 
   /** One page of the organization's instances, in id order, after `afterId`. */

@@ -14,6 +14,7 @@ export interface ProvisionOptions extends TargetOptions {
   /** Arguments beyond the connector key (a `--set entry value` typed with a space). */
   readonly extra?: readonly string[] | undefined
   readonly showToken?: boolean | undefined
+  readonly provisioningKey?: string | undefined
 }
 
 /**
@@ -58,6 +59,7 @@ export async function provision(
         name: options.name ?? `${connector.metadata.displayName} instance`,
         configuration,
         tags: [...options.tag],
+        provisioningKey: options.provisioningKey,
       }),
     )
     if (out.json) {

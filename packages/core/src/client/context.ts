@@ -2,6 +2,7 @@ import { secretKeys } from '../config-entries.js'
 import type { AnyConnector } from '../connector.js'
 import type { Vocabulary } from '../protocol/vocabulary.js'
 import { invalid, type ResolvedOptions } from './options.js'
+import type { SecretIndex } from './redact.js'
 
 /**
  * What requests of one client (or instance client) share. Its ky instance is kept apart, in
@@ -10,11 +11,17 @@ import { invalid, type ResolvedOptions } from './options.js'
 export interface Transport {
   /** The per-attempt timeout in milliseconds. */
   readonly timeout: number
+  /** The total time of one call in milliseconds. */
+  readonly totalTimeout: number
+  /** The largest answer read, in bytes. */
+  readonly maxResponseSize: number
   /**
-   * The secrets to redact: user and organization secrets, and every instance token and secret
-   * value the client has seen (one live set, shared by a client and its instance clients).
+   * The tokens and secret values the client has sent or seen, to redact (one bounded index,
+   * shared by a client and its instance clients).
    */
-  readonly secrets: Set<string>
+  readonly secrets: SecretIndex
+  /** The secrets this transport sends on every call (user, organization, token): always redacted. */
+  readonly own: readonly string[]
 }
 
 /** What every resource of a client shares. */

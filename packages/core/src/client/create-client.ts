@@ -1,6 +1,7 @@
 import type { AnyConnector } from '../connector.js'
 import type { ProvisionedInstance, ProvisionRequest } from '../instance.js'
 import type { Vocabulary } from '../protocol/vocabulary.js'
+import { connectorInstances } from './connector-instances.js'
 import { ConnectorsResource } from './connectors.js'
 import { type Context, showInInspect } from './context.js'
 import { InstanceClient } from './hub.js'
@@ -42,6 +43,11 @@ export interface PlatformClient {
   readonly instances: InstancesResource
   /** The platform's connector descriptors. */
   readonly connectors: ConnectorsResource
+  /**
+   * The instance calls under one connector, named by its key or numeric id
+   * (`/elements/{keyOrId}/instances…`): `list`, `iterate` and every by-id call of `instances`.
+   */
+  connectorInstances(keyOrId: string | number): InstancesResource
   /**
    * A client scoped to the instance whose token is given: for hub calls and the token-scoped
    * instance routes.
@@ -94,10 +100,11 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     provision: (connector, request) => provision(context, connector, request),
     instances: new InstancesResource(context),
     connectors: new ConnectorsResource(context),
+    connectorInstances: (keyOrId) => connectorInstances(context, keyOrId),
     forInstance(token: string): InstanceClient {
       const checked = checkSecret('token', token)
       // One set for the client and its instance clients: a token seen once is redacted everywhere.
-      context.transport.secrets.add(checked)
+      context.transport.secrets.remember(checked)
       return new InstanceClient({
         ...context,
         transport: withToken(context.transport, resolved, checked),

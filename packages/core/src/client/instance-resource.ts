@@ -1,4 +1,5 @@
 import type { AnyConnector, ConfigurationValue } from '../connector.js'
+import type { EventConfiguration } from '../events/configuration.js'
 import type {
   ConfigurationEntryRecord,
   Instance,
@@ -6,9 +7,11 @@ import type {
   InstancePatch,
   InstanceUpdate,
 } from '../instance.js'
+import type { InstanceEventRecord } from '../protocol/event-schemas.js'
 import { connectorField } from '../protocol/vocabulary.js'
-import { validateConfiguration } from '../validate-configuration.js'
+import { validateUpdateConfiguration } from '../validate-update.js'
 import { type Context, configurationSecrets, segment } from './context.js'
+import { disableEventsPatch, enableEventsPatch, getEvent, listEvents } from './events.js'
 import { invalid } from './options.js'
 import { parseConfigurationEntries, parseConfigurationEntry, parseInstance } from './parse.js'
 import { type Method, request, requestNothing } from './request.js'
@@ -40,11 +43,16 @@ export type InstanceTarget = [] | [id: InstanceId]
 export class InstanceResource<Target extends InstanceTarget> {
   readonly #context: Context
   readonly #byId: boolean
+  readonly #prefix: string
 
-  /** @internal Built by `createPlatformClient`. */
-  constructor(context: Context, byId: boolean) {
+  /**
+   * @internal Built by `createPlatformClient`. `prefix` goes before `instances` in every path
+   * (`elements/{keyOrId}/` for the instances under one connector).
+   */
+  constructor(context: Context, byId: boolean, prefix = '') {
     this.#context = context
     this.#byId = byId
+    this.#prefix = prefix
   }
 
   /** One instance (`GET /instances/{id}`). */
@@ -145,11 +153,56 @@ export class InstanceResource<Target extends InstanceTarget> {
     return requestNothing(this.#context.transport, { method: 'DELETE', path: `${path}/enabled` })
   }
 
+  /**
+   * Turns events on (`PATCH /instances/{id}` with the `event.*` entries of `setup`): the platform
+   * then POSTs a notification to `setup.callbackUrl` when objects change at the vendor, signed
+   * when `setup.signatureKey` is given. A bad set-up is an `InvalidArgumentError`, and nothing is
+   * sent.
+   *
+   * @example
+   * ```ts
+   * await client.instances.enableEvents(instance.id, {
+   *   mode: 'webhook',
+   *   callbackUrl: 'https://app.example.com/platform-events',
+   *   signatureKey: process.env.PLUGBOARD_SIGNATURE_KEY,
+   * })
+   * ```
+   */
+  enableEvents(...args: [...Target, setup: EventConfiguration]): Promise<Instance>
+  async enableEvents(...args: unknown[]): Promise<Instance<unknown>> {
+    const [path, setup] = this.#split(args)
+    if (typeof setup !== 'object' || setup === null) {
+      return invalid('setup', 'The event set-up must be an object ({ mode, callbackUrl, … }).')
+    }
+    return this.#instance('PATCH', path, enableEventsPatch(setup as EventConfiguration), undefined)
+  }
+
+  /** Turns events off (`PATCH /instances/{id}`, `event.notification.enabled: "false"`). */
+  disableEvents(...target: Target): Promise<Instance>
+  async disableEvents(...args: unknown[]): Promise<Instance<unknown>> {
+    const [path] = this.#split(args)
+    return this.#instance('PATCH', path, disableEventsPatch(), undefined)
+  }
+
+  /** The instance's latest events, oldest first (`GET /instances/{id}/events`). */
+  events(...target: Target): Promise<InstanceEventRecord[]>
+  async events(...args: unknown[]): Promise<InstanceEventRecord[]> {
+    const [path] = this.#split(args)
+    return listEvents(this.#context, path)
+  }
+
+  /** One event of the instance (`GET /instances/{id}/events/{eventId}`). */
+  getEvent(...args: [...Target, eventId: string]): Promise<InstanceEventRecord>
+  async getEvent(...args: unknown[]): Promise<InstanceEventRecord> {
+    const [path, eventId] = this.#split(args)
+    return getEvent(this.#context, path, eventId)
+  }
+
   /** The instance's path (`instances/{id}` or `instances`) and the call's other arguments. */
   #split(args: readonly unknown[]): [string, ...unknown[]] {
-    if (!this.#byId) return ['instances', ...args]
+    if (!this.#byId) return [`${this.#prefix}instances`, ...args]
     const [id, ...rest] = args
-    return [`instances/${segment('id', id)}`, ...rest]
+    return [`${this.#prefix}instances/${segment('id', id)}`, ...rest]
   }
 
   async #instance(
@@ -162,16 +215,30 @@ export class InstanceResource<Target extends InstanceTarget> {
     const json = method === 'GET' ? undefined : updateBody(context, body, connector, method)
     return request(
       context.transport,
-      { method, path, json, secrets: configurationSecrets(json?.configuration, connector) },
+      {
+        method,
+        path,
+        json,
+        secrets: [...configurationSecrets(json?.configuration, connector), ...providerCode(json)],
+      },
       (answer, { request }) =>
         parseInstance(answer, {
           request,
           vocabulary: context.vocabulary,
           connector,
           resolve: context.resolve,
+          singletonArray: method === 'GET' && !this.#byId,
         }),
     )
   }
+}
+
+/** The OAuth code an update body carries, a secret to redact. */
+function providerCode(json: Record<string, unknown> | undefined): string[] {
+  const data = json?.providerData
+  if (typeof data !== 'object' || data === null) return []
+  const { code } = data as { code?: unknown }
+  return typeof code === 'string' && code !== '' ? [code] : []
 }
 
 function isConnector(value: unknown): value is AnyConnector {
@@ -202,9 +269,10 @@ function updateBody(
     invalid('name', 'A full update needs the instance name (a non-empty string).')
   }
   if (connector === undefined) return { ...body }
+  // What GET returned may be sent back as it is: platform defaults and masked values included.
   const configuration =
     full && body.configuration !== undefined
-      ? validateConfiguration(connector, body.configuration)
+      ? validateUpdateConfiguration(connector, body.configuration)
       : body.configuration
   return {
     [connectorField(context.vocabulary)]: { key: connector.key },

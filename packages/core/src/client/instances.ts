@@ -1,3 +1,4 @@
+import { PageLimitError } from '../errors/client-limit-errors.js'
 import type { Instance, InstancePage, ListInstancesQuery } from '../instance.js'
 import { NEXT_PAGE_HEADER } from '../protocol/facts.js'
 import { type Context, checkStrings } from './context.js'
@@ -25,6 +26,27 @@ function listParams(query: ListInstancesQuery): URLSearchParams {
 }
 
 /**
+ * The most pages one `iterate()` reads by default: 1,000 pages (a million instances at the
+ * sandbox's largest page size).
+ *
+ * @group Instances
+ */
+export const DEFAULT_MAX_PAGES = 1000
+
+/**
+ * The options of `iterate()`.
+ *
+ * @group Instances
+ */
+export interface IterateOptions {
+  /**
+   * The most pages to read. Past it, while the platform still names a next page, the iteration
+   * ends with a `PageLimitError`. Default {@link DEFAULT_MAX_PAGES}.
+   */
+  readonly maxPages?: number | undefined
+}
+
+/**
  * The calls on instances with the platform's user and organization secrets: the collection
  * (`list`, `iterate`) and, by id, every call of {@link InstanceResource}.
  *
@@ -32,11 +54,16 @@ function listParams(query: ListInstancesQuery): URLSearchParams {
  */
 export class InstancesResource extends InstanceResource<[id: InstanceId]> {
   readonly #context: Context
+  readonly #prefix: string
 
-  /** @internal Built by `createPlatformClient`. */
-  constructor(context: Context) {
-    super(context, true)
+  /**
+   * @internal Built by `createPlatformClient`; `prefix` (`elements/{keyOrId}/`) scopes every call
+   * to one connector's instances.
+   */
+  constructor(context: Context, prefix = '') {
+    super(context, true, prefix)
     this.#context = context
+    this.#prefix = prefix
   }
 
   /**
@@ -52,7 +79,7 @@ export class InstancesResource extends InstanceResource<[id: InstanceId]> {
     const context = this.#context
     return request(
       context.transport,
-      { method: 'GET', path: 'instances', searchParams: listParams(query) },
+      { method: 'GET', path: `${this.#prefix}instances`, searchParams: listParams(query) },
       (body, answer): InstancePage => {
         const instances: Instance[] = parseInstances(body, {
           request: answer.request,
@@ -66,7 +93,9 @@ export class InstancesResource extends InstanceResource<[id: InstanceId]> {
   }
 
   /**
-   * Every instance, page after page (following the next-page token).
+   * Every instance, page after page (following the next-page token). Stops with a
+   * {@link PageLimitError} after `maxPages` pages (default {@link DEFAULT_MAX_PAGES}) when the
+   * platform still names a next page. A next-page token already followed ends the iteration.
    *
    * @example
    * ```ts
@@ -75,13 +104,23 @@ export class InstancesResource extends InstanceResource<[id: InstanceId]> {
    * }
    * ```
    */
-  async *iterate(query: ListInstancesQuery = {}): AsyncGenerator<Instance, void, undefined> {
+  async *iterate(
+    query: ListInstancesQuery = {},
+    options: IterateOptions = {},
+  ): AsyncGenerator<Instance, void, undefined> {
+    const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES
+    if (!Number.isSafeInteger(maxPages) || maxPages < 1) {
+      invalid('maxPages', 'maxPages must be a positive integer.')
+    }
     const seen = new Set<string>()
     let nextPage = query.nextPage
-    for (;;) {
+    for (let pages = 1; ; pages++) {
       const page = await this.list({ ...query, nextPage })
       yield* page.instances
       if (page.nextPage === undefined || seen.has(page.nextPage)) return
+      if (pages >= maxPages) {
+        throw new PageLimitError({ request: { method: 'GET', path: '/instances' }, maxPages })
+      }
       seen.add(page.nextPage)
       nextPage = page.nextPage
     }

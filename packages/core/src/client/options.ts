@@ -89,6 +89,18 @@ export interface PlatformClientOptions {
   readonly vocabulary?: Vocabulary | undefined
   /** The timeout of each attempt in milliseconds. Default 10 000. */
   readonly timeout?: number | undefined
+  /**
+   * The total time of one call in milliseconds: it bounds every attempt, every wait between
+   * attempts (backoff and `Retry-After`) and the reading of the answer. Past it the call ends
+   * with a `DeadlineError`; a `Retry-After` that reaches past it ends the call at once.
+   * Default 30 000 ({@link DEFAULT_TOTAL_TIMEOUT}).
+   */
+  readonly totalTimeout?: number | undefined
+  /**
+   * The largest answer the client reads, in bytes. Past it the client drops the connection and
+   * the call ends with a `ResponseTooLargeError`. Default 16 MiB ({@link DEFAULT_MAX_RESPONSE_SIZE}).
+   */
+  readonly maxResponseSize?: number | undefined
   /** The retry policy of idempotent requests, or a retry limit. `0` turns retries off. */
   readonly retry?: PlatformRetryOptions | number | undefined
   /** The fetch implementation (for tests, proxies, instrumentation). Default: the global fetch. */
@@ -103,6 +115,27 @@ export interface PlatformClientOptions {
    */
   readonly registry?: Pick<ConnectorLookup, 'has' | 'resolve'> | undefined
 }
+
+/**
+ * The default total time of one call (`totalTimeout`): 30 s, three attempts of the default timeout.
+ *
+ * @group Provisioning
+ */
+export const DEFAULT_TOTAL_TIMEOUT = 30_000
+
+/**
+ * The default largest answer (`maxResponseSize`): 16 MiB, four times the sandbox's largest page.
+ *
+ * @group Provisioning
+ */
+export const DEFAULT_MAX_RESPONSE_SIZE = 16 * 1024 * 1024
+
+/**
+ * How many same-origin redirects of a GET or HEAD the client follows in a row.
+ *
+ * @group Provisioning
+ */
+export const MAX_REDIRECTS = 3
 
 /** Throws an InvalidArgumentError: nothing is sent. */
 export function invalid(argument: string, message: string): never {
@@ -139,6 +172,9 @@ function normalizeBaseUrl(value: unknown): string {
   return url.href
 }
 
+/** The longest timer Node keeps (about 24.8 days). */
+const MAX_TIMER = 2_147_483_647
+
 /** A non-negative number of milliseconds, or `fallback` when not given. */
 export function milliseconds(
   argument: string,
@@ -159,6 +195,8 @@ export interface ResolvedOptions {
   readonly organizationSecret: string
   readonly vocabulary: Vocabulary
   readonly timeout: number
+  readonly totalTimeout: number
+  readonly maxResponseSize: number
   readonly retry: Required<PlatformRetryOptions>
   readonly userAgent: string | undefined
   readonly fetch: FetchFunction | undefined
@@ -193,6 +231,15 @@ export function resolveOptions(options: PlatformClientOptions): ResolvedOptions 
   }
   const timeout = milliseconds('timeout', options.timeout, 10_000)
   if (timeout === 0) invalid('timeout', 'timeout must be greater than 0.')
+  const totalTimeout = milliseconds('totalTimeout', options.totalTimeout, DEFAULT_TOTAL_TIMEOUT)
+  if (totalTimeout === 0 || totalTimeout > MAX_TIMER) {
+    invalid('totalTimeout', `totalTimeout must be greater than 0 and at most ${MAX_TIMER}.`)
+  }
+  if (timeout > MAX_TIMER) invalid('timeout', `timeout must be at most ${MAX_TIMER}.`)
+  const maxResponseSize = options.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
+  if (!Number.isSafeInteger(maxResponseSize) || maxResponseSize < 1) {
+    invalid('maxResponseSize', 'maxResponseSize must be a positive whole number of bytes.')
+  }
   if (options.userAgent !== undefined && /[\r\n]/.test(options.userAgent)) {
     invalid('userAgent', 'userAgent must not contain a line break.')
   }
@@ -202,6 +249,8 @@ export function resolveOptions(options: PlatformClientOptions): ResolvedOptions 
     organizationSecret,
     vocabulary,
     timeout,
+    totalTimeout,
+    maxResponseSize,
     retry: retryOptions(options.retry),
     userAgent: options.userAgent,
     fetch: options.fetch,

@@ -124,6 +124,8 @@ export interface ParseInstanceOptions {
   readonly resolve?: ((key: string) => AnyConnector | undefined) | undefined
   /** Whether the body must carry a `token` (provisioning). */
   readonly requireToken?: boolean | undefined
+  /** Whether a one-element array holding the instance is accepted too (the token-scoped GET). */
+  readonly singletonArray?: boolean | undefined
 }
 
 /**
@@ -133,6 +135,10 @@ export interface ParseInstanceOptions {
  */
 export function parseInstance(body: unknown, options: ParseInstanceOptions): Instance<unknown> {
   const { request, vocabulary } = options
+  // The token-scoped GET may answer a one-element array (as the platform's generated SDK declares).
+  if (options.singletonArray === true && Array.isArray(body) && body.length === 1) {
+    return parseInstance(body[0], { ...options, singletonArray: false })
+  }
   if (!isRecord(body)) {
     throw refuse(request, '', `(root): expected an instance object, received ${kindOf(body)}`)
   }
@@ -143,22 +149,21 @@ export function parseInstance(body: unknown, options: ParseInstanceOptions): Ins
     if (key === wireField) normalized.connector = normalizeDescriptor(value)
     else if (!fields.includes(key)) normalized[key] = value
   }
-  if (!Object.hasOwn(normalized, 'connector')) normalized.connector = undefined
   const rename = (segment: string): string => (segment === 'connector' ? wireField : segment)
   const envelope = v.safeParse(instanceEnvelopeSchema, normalized)
   if (!envelope.success) throw responseError(request, envelope.issues, [], rename)
   if (options.requireToken === true && (envelope.output.token ?? '') === '') {
     throw refuse(request, 'token', 'token: expected a non-empty string, received none')
   }
-  const key = envelope.output.connector.key
-  if (options.connector !== undefined && key !== options.connector.key) {
+  const key = envelope.output.connector?.key
+  if (options.connector !== undefined && key !== undefined && key !== options.connector.key) {
     throw refuse(
       request,
       `${wireField}.key`,
       `${wireField}.key: expected "${options.connector.key}", received another connector key`,
     )
   }
-  const connector = options.connector ?? options.resolve?.(key)
+  const connector = options.connector ?? (key === undefined ? undefined : options.resolve?.(key))
   const schema = connector?.response ?? genericInstanceConfigurationSchema
   const configuration = v.safeParse(schema, envelope.output.configuration)
   if (!configuration.success) {

@@ -1,4 +1,5 @@
 import type { AnyConnector } from '../connector.js'
+import { ProvisioningKeyError } from '../errors/provisioning-key-error.js'
 import { ResponseValidationError } from '../errors/request-errors.js'
 import type { ProvisionedInstance, ProvisionRequest } from '../instance.js'
 import { connectorField } from '../protocol/vocabulary.js'
@@ -6,6 +7,7 @@ import { validateConfiguration } from '../validate-configuration.js'
 import { type Context, checkStrings, configurationSecrets } from './context.js'
 import { invalid } from './options.js'
 import { parseInstance, parseJsonBody } from './parse.js'
+import { findProvisioned, mayHaveCreated, provisioningKeyTag } from './provisioning-key.js'
 import { send } from './request.js'
 
 /** A body as JSON when it parses, else as the text it was. */
@@ -30,7 +32,9 @@ function checkRequest(request: ProvisionRequest<AnyConnector>): void {
 /**
  * Provisions an instance of `connector` (`POST /instances`): validates the configuration first
  * (nothing is sent when it is refused), posts the spec's body, and parses the answer with the
- * connector's schemas. Never retried.
+ * connector's schemas. Never retried. With a provisioning key, first returns the instance an
+ * earlier attempt with that key created, if any, and looks again when its own POST is
+ * interrupted (see `ProvisionRequest.provisioningKey`).
  */
 export async function provision<C extends AnyConnector>(
   context: Context,
@@ -38,10 +42,35 @@ export async function provision<C extends AnyConnector>(
   request: ProvisionRequest<C>,
 ): Promise<ProvisionedInstance<C>> {
   checkRequest(request)
-  const { secrets } = context.transport
   const configuration = validateConfiguration(connector, request.configuration)
+  if (request.provisioningKey === undefined) return post(context, connector, request, configuration)
+  const tag = provisioningKeyTag(request.provisioningKey)
+  const earlier = await findProvisioned(context, connector, tag)
+  if (earlier !== undefined) return earlier
+  const tagged = { ...request, tags: [...(request.tags ?? []), tag] }
+  try {
+    return await post(context, connector, tagged, configuration)
+  } catch (error) {
+    if (!mayHaveCreated(error)) throw error
+    // The platform may have created the instance and lost only its answer: look for it.
+    const created = await findProvisioned(context, connector, tag).catch((lookup: unknown) => {
+      // Found without its token: say so. A lookup that failed itself: the POST's error stands.
+      if (ProvisioningKeyError.isInstance(lookup)) throw lookup
+      return undefined
+    })
+    if (created !== undefined) return created
+    throw error
+  }
+}
+
+async function post<C extends AnyConnector>(
+  context: Context,
+  connector: C,
+  request: ProvisionRequest<C>,
+  configuration: unknown,
+): Promise<ProvisionedInstance<C>> {
+  const { secrets } = context.transport
   const sent = configurationSecrets(configuration, connector)
-  for (const value of sent) secrets.add(value)
   const answer = await send(context.transport, {
     method: 'POST',
     path: 'instances',
@@ -61,14 +90,14 @@ export async function provision<C extends AnyConnector>(
       connector,
       requireToken: true,
     }) as ProvisionedInstance<C>
-    secrets.add(instance.token)
+    secrets.remember(instance.token)
     return instance
   } catch (error) {
     if (!ResponseValidationError.isInstance(error)) throw error
     // The instance may well exist: hand the caller all the platform sent, token included.
     const body = rawBody(answer.text)
     const token = (body as { token?: unknown } | undefined)?.token
-    if (typeof token === 'string' && token !== '') secrets.add(token)
+    if (typeof token === 'string' && token !== '') secrets.remember(token)
     throw error.withBody(body)
   }
 }

@@ -1,4 +1,6 @@
 import * as v from 'valibot'
+import { PlugboardError } from '../errors/base.js'
+import { DeadlineError } from '../errors/client-limit-errors.js'
 import {
   NetworkError,
   PlatformError,
@@ -7,8 +9,9 @@ import {
 } from '../errors/request-errors.js'
 import { errorBodySchema } from '../protocol/request-schemas.js'
 import type { Transport } from './context.js'
+import { type CallState, callContext } from './guards.js'
 import { parseJsonBody } from './parse.js'
-import { createRedactor, type Redactor } from './redact.js'
+import type { Redactor } from './redact.js'
 import { kyOf, loadKy } from './transport.js'
 
 /** The HTTP methods the client sends. */
@@ -65,6 +68,18 @@ function summarize(method: Method, path: string): RequestSummary {
   return { method, path: `/${bare.replace(/^\/+/, '')}` }
 }
 
+/** The most characters of a platform's message an error shows. */
+const MESSAGE_LIMIT = 1000
+
+/**
+ * `text` redacted, then cut to `limit` characters. Redacted first, over the first `limit` + 4096
+ * characters, so that a cut never shows the start of a secret up to 4096 characters long.
+ */
+function shown(text: string, redact: Redactor, limit = MESSAGE_LIMIT): string {
+  const redacted = redact(text.length > limit + 4096 ? text.slice(0, limit + 4096) : text)
+  return redacted.length > limit ? `${redacted.slice(0, limit)}…` : redacted
+}
+
 /** Builds a PlatformError from an error status and its (pre-read) body, every text redacted. */
 function platformError(
   request: RequestSummary,
@@ -79,20 +94,19 @@ function platformError(
   let providerMessage: string | undefined
   const body = v.safeParse(errorBodySchema, data)
   if (body.success && !Array.isArray(data)) {
-    platformMessage = body.output.message ?? fallback
+    platformMessage = shown(body.output.message ?? fallback, redact)
     requestId = body.output.requestId
     providerMessage = body.output.providerMessage
   } else if (typeof data === 'string' && data.trim() !== '') {
-    const snippet = data.replace(/\s+/g, ' ').trim()
-    const shown = snippet.length > 200 ? `${snippet.slice(0, 200)}…` : snippet
-    platformMessage = `${fallback} (the body was not the platform's JSON error: "${shown}")`
+    const snippet = shown(data.replace(/\s+/g, ' ').trim(), redact, 200)
+    platformMessage = `${fallback} (the body was not the platform's JSON error: "${snippet}")`
   }
   return new PlatformError({
     request,
     status,
-    requestId: requestId === undefined ? undefined : redact(requestId),
+    requestId: requestId === undefined ? undefined : shown(requestId, redact, 200),
     platformMessage: redact(platformMessage),
-    providerMessage: providerMessage === undefined ? undefined : redact(providerMessage),
+    providerMessage: providerMessage === undefined ? undefined : shown(providerMessage, redact),
   })
 }
 
@@ -103,25 +117,33 @@ function withoutAuthorization(headers: Readonly<Record<string, string>>): Record
 }
 
 /**
- * Reads a response body within the per-attempt timeout (ky's covers the wait for the headers,
- * not the body). A body cut off (reset socket, broken encoding) is a NetworkError, a body that
- * stops arriving a TimeoutError: never the runtime's TypeError, never a wait without end.
+ * Reads a response body within the per-attempt timeout and the call's deadline (ky's timeouts
+ * cover the wait for the headers, not the body). A body cut off (reset socket, broken encoding)
+ * is a NetworkError, a body that stops arriving a TimeoutError (a DeadlineError when the deadline
+ * came first), one past the size limit a ResponseTooLargeError: never the runtime's TypeError,
+ * never a wait without end.
  */
-async function readBody(
-  response: Response,
-  request: RequestSummary,
-  timeout: number,
-  abort: AbortController,
-): Promise<string> {
+async function readBody(response: Response, state: CallState, timeout: number): Promise<string> {
+  const { request } = state
+  const left = state.deadline - performance.now()
   let timer: NodeJS.Timeout | undefined
   const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError({ request, timeout })), timeout)
+    timer = setTimeout(
+      () =>
+        reject(
+          left <= timeout
+            ? new DeadlineError({ request, timeout: state.totalTimeout })
+            : new TimeoutError({ request, timeout }),
+        ),
+      Math.max(0, Math.min(timeout, left)),
+    )
   })
   try {
     return await Promise.race([response.text(), timedOut])
   } catch (error) {
+    if (state.ended !== undefined) throw state.ended
     if (TimeoutError.isInstance(error)) {
-      abort.abort()
+      state.abort()
       throw error
     }
     throw new NetworkError({ request, reason: codeOf(error) })
@@ -130,20 +152,44 @@ async function readBody(
   }
 }
 
+/** The redactor of one call: the index of remembered secrets, plus the call's own. */
+function redactorOf(transport: Transport, options: RequestOptions): Redactor {
+  let redactor: Redactor | undefined
+  return (text) => {
+    redactor ??= transport.secrets.redactor([...transport.own, ...(options.secrets ?? [])])
+    return redactor(text)
+  }
+}
+
 /**
  * Sends one request through the transport and reads its body. Maps ky's errors to plugboard's:
- * HTTPError to PlatformError, TimeoutError to TimeoutError, NetworkError to NetworkError. ky's
- * errors (which hold the Request and so the Authorization header) are never attached as causes.
+ * HTTPError to PlatformError, TimeoutError to TimeoutError (DeadlineError past the call's total
+ * time), NetworkError to NetworkError; the guards' own errors (RedirectError,
+ * ResponseTooLargeError, DeadlineError) pass through. ky's errors (which hold the Request and so
+ * the Authorization header) are never attached as causes. The secrets the request carries are
+ * remembered, so that a later error echoing them is redacted too.
  */
 export async function send(transport: Transport, options: RequestOptions): Promise<Answer> {
+  const started = performance.now()
   const request = summarize(options.method, options.path)
+  for (const secret of options.secrets ?? []) transport.secrets.remember(secret)
   const [ky, api] = await Promise.all([loadKy(), kyOf(transport)])
-  // Aborted when the body stops arriving, so that the connection is closed, not left hanging.
-  const bodyAbort = new AbortController()
+  // Aborted when the body stops arriving or grows past the limit: the connection is dropped.
+  const abort = new AbortController()
+  const redact = redactorOf(transport, options)
+  const state: CallState = {
+    request,
+    redact,
+    deadline: started + transport.totalTimeout,
+    totalTimeout: transport.totalTimeout,
+    maxResponseSize: transport.maxResponseSize,
+    abort: () => abort.abort(),
+  }
   try {
     const response = await api(options.path.replace(/^\/+/, ''), {
       method: options.method,
-      signal: bodyAbort.signal,
+      signal: abort.signal,
+      context: callContext(state),
       // POST and PATCH are never retried: a retried POST can create a duplicate instance. Saying
       // so per request also spares ky cloning the body for a retry that cannot happen.
       ...(retried.has(options.method) ? {} : { retry: 0 }),
@@ -151,15 +197,17 @@ export async function send(transport: Transport, options: RequestOptions): Promi
       ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
       ...(options.headers === undefined ? {} : { headers: withoutAuthorization(options.headers) }),
     })
-    const text = await readBody(response, request, transport.timeout, bodyAbort)
+    const text = await readBody(response, state, transport.timeout)
     return { text, headers: response.headers, request }
   } catch (error) {
-    if (TimeoutError.isInstance(error) || NetworkError.isInstance(error)) throw error
-    if (ky.isHTTPError(error)) {
-      const redact = createRedactor([...transport.secrets, ...(options.secrets ?? [])])
-      throw platformError(request, error.response, error.data, redact)
+    if (state.ended !== undefined) throw state.ended
+    if (PlugboardError.isInstance(error)) throw error
+    if (ky.isHTTPError(error)) throw platformError(request, error.response, error.data, redact)
+    if (ky.isTimeoutError(error)) {
+      throw performance.now() >= state.deadline
+        ? new DeadlineError({ request, timeout: transport.totalTimeout })
+        : new TimeoutError({ request, timeout: transport.timeout })
     }
-    if (ky.isTimeoutError(error)) throw new TimeoutError({ request, timeout: transport.timeout })
     if (ky.isNetworkError(error)) throw new NetworkError({ request, reason: codeOf(error.cause) })
     throw error
   }

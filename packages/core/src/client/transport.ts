@@ -1,8 +1,10 @@
-import type { Hooks, KyInstance, Options } from 'ky'
+import type { AfterResponseHook, Hooks, KyInstance, Options } from 'ky'
 import { formatAuthorization, RETRYABLE_STATUSES } from '../protocol/index.js'
 import { USER_AGENT } from '../version.js'
 import type { Transport } from './context.js'
+import { guardResponse, shouldRetry } from './guards.js'
 import type { HookRequest, PlatformHooks, ResolvedOptions } from './options.js'
+import { SecretIndex } from './redact.js'
 
 type KyModule = typeof import('ky')
 
@@ -47,19 +49,27 @@ function hookView(request: Request): HookRequest {
   return { method: request.method, url: request.url, headers }
 }
 
-/** The caller's hooks, wrapped so that they observe copies and cannot change the request. */
-function kyHooks(hooks: PlatformHooks | undefined): Hooks | undefined {
-  if (hooks === undefined) return undefined
+/**
+ * The client's guard (redirects, answer size) first, then the caller's hooks, wrapped so that
+ * they observe copies and cannot change the request.
+ */
+function kyHooks(hooks: PlatformHooks | undefined, guard: AfterResponseHook): Hooks {
   return {
-    beforeRequest: (hooks.beforeRequest ?? []).map((hook) => async ({ request }) => {
+    beforeRequest: (hooks?.beforeRequest ?? []).map((hook) => async ({ request }) => {
       await hook({ request: hookView(request) })
     }),
-    afterResponse: (hooks.afterResponse ?? []).map((hook) => async ({ request, response }) => {
-      await hook({
-        request: hookView(request),
-        response: { status: response.status, headers: new Headers(response.headers) },
-      })
-    }),
+    afterResponse: [
+      guard,
+      ...(hooks?.afterResponse ?? []).map(
+        (hook): AfterResponseHook =>
+          async ({ request, response }) => {
+            await hook({
+              request: hookView(request),
+              response: { status: response.status, headers: new Headers(response.headers) },
+            })
+          },
+      ),
+    ],
   }
 }
 
@@ -68,11 +78,15 @@ export function createTransport(options: ResolvedOptions): Transport {
   const kyOptions: Options = {
     baseUrl: options.baseUrl,
     timeout: options.timeout,
+    totalTimeout: options.totalTimeout,
+    // Redirects are the guard's to follow or refuse: fetch would resend a body to another origin.
+    redirect: 'manual',
     retry: {
       ...options.retry,
       methods: ['get', 'put', 'head', 'delete'],
       statusCodes: [...RETRYABLE_STATUSES],
       afterStatusCodes: [...RETRYABLE_STATUSES],
+      shouldRetry,
     },
     headers: {
       authorization: formatAuthorization({
@@ -84,11 +98,14 @@ export function createTransport(options: ResolvedOptions): Transport {
         options.userAgent === undefined ? USER_AGENT : `${options.userAgent} ${USER_AGENT}`,
     },
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    ...(options.hooks === undefined ? {} : { hooks: kyHooks(options.hooks) }),
+    hooks: kyHooks(options.hooks, guardResponse(options.fetch)),
   }
-  const transport = {
+  const transport: Transport = {
     timeout: options.timeout,
-    secrets: new Set([options.userSecret, options.organizationSecret]),
+    totalTimeout: options.totalTimeout,
+    maxResponseSize: options.maxResponseSize,
+    secrets: new SecretIndex(),
+    own: [options.userSecret, options.organizationSecret],
   }
   return register(
     transport,
@@ -108,7 +125,7 @@ export function withToken(
     token,
   })
   return register(
-    { ...transport },
+    { ...transport, own: [...transport.own, token] },
     lazy(() => kyOf(transport).then((api) => api.extend({ headers: { authorization } }))),
   )
 }

@@ -193,7 +193,8 @@ export interface TimeoutErrorOptions extends RequestErrorOptions {
 }
 
 /**
- * The platform did not answer within the timeout.
+ * The platform did not answer within the timeout of an attempt ({@link DeadlineError}, a
+ * subclass: within the call's total time).
  *
  * @group Errors
  */
@@ -206,8 +207,9 @@ export class TimeoutError extends RequestError {
   /** The per-attempt timeout in milliseconds. */
   readonly timeout: number
 
-  constructor(options: TimeoutErrorOptions) {
-    super(`timed out after ${options.timeout} ms.`, options)
+  /** @param message - the message after the request summary (subclasses say more). */
+  constructor(options: TimeoutErrorOptions, message = `timed out after ${options.timeout} ms.`) {
+    super(message, options)
     this.timeout = options.timeout
   }
 }

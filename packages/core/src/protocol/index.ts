@@ -13,6 +13,13 @@ export {
   formatAuthorization,
   parseAuthorization,
 } from './authorization.js'
+export {
+  type InstanceEventObject,
+  type InstanceEventRecord,
+  type InstanceEventStatus,
+  instanceEventListSchema,
+  instanceEventSchema,
+} from './event-schemas.js'
 export { isRetryableStatus, MASK, NEXT_PAGE_HEADER, RETRYABLE_STATUSES } from './facts.js'
 export {
   configurationEntrySchema,
@@ -21,7 +28,9 @@ export {
   instanceConnectorParameterSchema,
   instanceConnectorSchema,
   instanceEnvelopeSchema,
+  instanceUserSchema,
 } from './instance-schemas.js'
+export { INSTANCE_ID_HEADER, PLATFORM_COMMON_ENTRIES } from './platform-entries.js'
 export {
   configurationEntryRequestSchema,
   type ErrorBody,

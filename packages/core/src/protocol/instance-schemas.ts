@@ -6,6 +6,7 @@ import type {
   InstanceConnector,
   InstanceConnectorParameter,
   InstanceEnvelope,
+  InstanceUser,
 } from '../instance.js'
 
 const optionalString = v.optional(v.string())
@@ -63,25 +64,36 @@ export const genericInstanceConfigurationSchema: v.GenericSchema<
   GenericInstanceConfiguration
 > = v.record(v.string(), configurationValueSchema)
 
+/** The schema of the platform user who owns an instance (lenient: every field optional but `id`). */
+export const instanceUserSchema: v.GenericSchema<unknown, InstanceUser> = v.looseObject({
+  id: v.union([v.number(), v.string()]),
+  emailAddress: optionalString,
+  firstName: optionalString,
+  lastName: optionalString,
+})
+
 /**
  * The schema of an instance envelope (after the connector field was normalized to `connector`).
- * Lenient: unknown fields are kept. The `configuration` map is checked to be an object here and
+ * Lenient: unknown fields are kept, and only the fields the platform's own tests require are. The `configuration` map is checked to be an object here and
  * parsed separately, with the connector's response schema when the connector is known.
  */
 export const instanceEnvelopeSchema: v.GenericSchema<unknown, InstanceEnvelope> = v.looseObject({
+  // What the platform's own tests require of every instance answer (an unhydrated list item
+  // included): id, name and configuration. Every other field is checked only when present.
   id: v.number(),
   name: v.string(),
   token: optionalString,
-  connector: instanceConnectorSchema,
+  connector: v.optional(instanceConnectorSchema),
   configuration: v.record(v.string(), v.unknown()),
-  provisionInteractions: v.array(v.unknown()),
-  valid: v.boolean(),
-  disabled: v.boolean(),
-  maxCacheSize: v.number(),
-  cacheTimeToLive: v.number(),
-  eventsEnabled: v.boolean(),
-  traceLoggingEnabled: v.boolean(),
-  cachingEnabled: v.boolean(),
+  user: v.optional(instanceUserSchema),
+  provisionInteractions: v.optional(v.array(v.unknown())),
+  valid: optionalBoolean,
+  disabled: optionalBoolean,
+  maxCacheSize: v.optional(v.number()),
+  cacheTimeToLive: v.optional(v.number()),
+  eventsEnabled: optionalBoolean,
+  traceLoggingEnabled: optionalBoolean,
+  cachingEnabled: optionalBoolean,
   tags: v.optional(v.array(v.string())),
   createdDate: optionalString,
   updatedDate: optionalString,

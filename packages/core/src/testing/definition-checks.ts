@@ -3,12 +3,12 @@ import {
   type AnyConnector,
   configEntries,
   createRegistry,
+  maskedKeys,
   RegistrationError,
   SPECIFICATION_VERSION,
-  secretKeys,
   validateConfiguration,
 } from '../index.js'
-import { MASK } from '../protocol/index.js'
+import { MASK, PLATFORM_COMMON_ENTRIES } from '../protocol/index.js'
 import { failure, list, sampleOf } from './support.js'
 
 /**
@@ -84,12 +84,14 @@ export function checkResponseAcceptsSample(connector: AnyConnector): void {
       throw failure(connector, `default "${key}" must be a string or null`)
     }
   }
-  const secrets = secretKeys(connector)
+  // What the platform answers: its common entries and the connector's defaults under the sample,
+  // password-type (masked) entries as `********`, every other entry echoed.
+  const masked = maskedKeys(connector)
   const sent = validateConfiguration(connector, sampleOf(connector)) as Record<string, unknown>
-  const returned: Record<string, unknown> = { ...connector.defaults }
+  const returned: Record<string, unknown> = { ...PLATFORM_COMMON_ENTRIES, ...connector.defaults }
   for (const [key, value] of Object.entries(sent)) {
     if (value === undefined) continue
-    returned[key] = secrets.has(key) ? MASK : value
+    returned[key] = masked.has(key) ? MASK : value
   }
   const result = v.safeParse(connector.response, returned)
   if (!result.success) {

@@ -8,11 +8,17 @@ import type { Vocabulary } from '@plugboard/core/protocol'
 import { afterAll, beforeAll } from 'vitest'
 import { SANDBOX_ORGANIZATION_SECRET, SANDBOX_USER_SECRET } from '../constants.js'
 import { createDefaultRegistry } from '../registry.js'
-import { type RunningSandbox, startSandbox } from '../server.js'
+import { type RunningSandbox, type StartSandboxOptions, startSandbox } from '../server.js'
 
-/** The contract suite's sandbox: a real server on a loopback port, its database in memory. */
-export function startContractSandbox(vocabulary: Vocabulary): Promise<RunningSandbox> {
-  return startSandbox({ port: 0, database: ':memory:', vocabulary })
+/**
+ * The contract suite's sandbox: a real server on a loopback port, its database in memory unless
+ * `options` say otherwise.
+ */
+export function startContractSandbox(
+  vocabulary: Vocabulary,
+  options: Partial<StartSandboxOptions> = {},
+): Promise<RunningSandbox> {
+  return startSandbox({ port: 0, database: ':memory:', vocabulary, ...options })
 }
 
 /** A client of the running sandbox in its vocabulary, with the default registry. */
@@ -63,10 +69,13 @@ export interface ContractSetup {
 }
 
 /** Starts a sandbox and a client for the suite (in `beforeAll`), and stops it afterwards. */
-export function useContractSandbox(vocabulary: Vocabulary): ContractSetup {
+export function useContractSandbox(
+  vocabulary: Vocabulary,
+  options: Partial<StartSandboxOptions> = {},
+): ContractSetup {
   const setup = {} as ContractSetup
   beforeAll(async () => {
-    setup.running = await startContractSandbox(vocabulary)
+    setup.running = await startContractSandbox(vocabulary, options)
     setup.client = contractClient(setup.running, vocabulary)
   })
   afterAll(async () => {

@@ -97,7 +97,8 @@ export class EventDispatcher {
       lastError: null,
     })
     const failure = await this.#send(event, setup)
-    if (this.#closed && failure !== undefined) return // recover() makes it due at the next start
+    // Closed meanwhile (the database may be gone): recover() makes it due at the next start.
+    if (this.#closed) return
     if (failure === undefined) {
       this.#log.settle(event.eventId, {
         status: 'NOTIFIED',

@@ -159,16 +159,16 @@ export class EventLog {
     return row === undefined ? undefined : toRecord(row)
   }
 
-  /** An organization's events, oldest first, of one instance when given. */
+  /** An organization's latest `limit` events, of one instance when given, oldest first. */
   list(organization: string, instanceId?: number, limit = 200): EventRecord[] {
     const rows = (instanceId === undefined
       ? this.#statement(
-          `SELECT ${columns} FROM sandbox_events WHERE organization = ? ORDER BY seq LIMIT ?`,
+          `SELECT ${columns} FROM sandbox_events WHERE organization = ? ORDER BY seq DESC LIMIT ?`,
         ).all(organization, limit)
       : this.#statement(
-          `SELECT ${columns} FROM sandbox_events WHERE organization = ? AND instance_id = ? ORDER BY seq LIMIT ?`,
+          `SELECT ${columns} FROM sandbox_events WHERE organization = ? AND instance_id = ? ORDER BY seq DESC LIMIT ?`,
         ).all(organization, instanceId, limit)) as unknown as Row[]
-    return rows.map(toRecord)
+    return rows.reverse().map(toRecord)
   }
 
   /**

@@ -3,9 +3,11 @@ import { Hono } from 'hono'
 import { createAuthenticator } from '../auth.js'
 import { UNAUTHORIZED_MESSAGE } from '../constants.js'
 import { HttpError } from '../http-error.js'
+import { byConnectorRoutes } from './by-connector.js'
 import { catalogueRoutes } from './catalogue.js'
 import { collectionRoutes } from './collection.js'
 import { connectorRoutes } from './connectors.js'
+import { simulationRoutes } from './events.js'
 import { hubRoutes } from './hubs.js'
 import { instanceRouter } from './instance.js'
 import { createKit, type Dependencies, type SandboxEnv } from './kit.js'
@@ -32,11 +34,13 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
   const kit = createKit(vocabulary, deps)
   catalogueRoutes(api, kit)
   connectorRoutes(api, kit)
+  byConnectorRoutes(api, kit)
   collectionRoutes(api, kit)
   // One instance router, mounted for both forms: by id, and named by the request's token.
   const instance = instanceRouter(kit)
   api.route('/instances/:id{[0-9]+}', instance)
   api.route('/instances', instance)
   hubRoutes(api, kit)
+  simulationRoutes(api, kit)
   return api
 }

@@ -5,9 +5,9 @@ import { instanceBody, parseBody, readJson } from '../body.js'
 import { mergeConfiguration } from '../configuration.js'
 import { HttpError } from '../http-error.js'
 import { buildPage } from '../page.js'
-import { instanceJson } from '../present.js'
 import { random32 } from '../random.js'
-import { cleanName, cleanTags, keyFromBody } from './instance-input.js'
+import { userOf } from '../users.js'
+import { cleanName, cleanTags, defaultTags, keyFromBody } from './instance-input.js'
 import type { Ctx, RouteKit, SandboxEnv } from './kit.js'
 import { decodePageToken, encodePageToken, parsePageSize } from './paging.js'
 
@@ -32,21 +32,29 @@ export async function provision(kit: RouteKit, c: Ctx, pathKey?: string): Promis
     connectorKey: connector.key,
     name,
     configuration,
-    tags: cleanTags(body.tags) ?? [],
+    tags: defaultTags(cleanTags(body.tags), name),
     tokenHash: hashToken(token),
+    token,
+    owner: String(userOf(c.get('organization')).id),
   })
-  return kit.answer(c, record, token)
+  return kit.answer(c, record)
 }
 
-/** `GET /instances` without a token: one page of the organization's instances. */
-function list(kit: RouteKit, c: Ctx): Response {
-  const { store, registry, vocabulary } = kit
+/**
+ * `GET /instances` without a token (and `GET /elements/{keyOrId}/instances`, given the connector
+ * key): one page of the organization's instances; `hydrate=false` leaves out the connector
+ * descriptor and the cache and event flags.
+ */
+export function list(kit: RouteKit, c: Ctx, connectorKey?: string): Response {
+  const { store, registry } = kit
+  const present = c.req.query('hydrate') === 'false' ? kit.presentLean : kit.present
   const pageSize = parsePageSize(c.req.query('pageSize'))
   const nextPage = c.req.query('nextPage')
   const afterId = nextPage === undefined || nextPage === '' ? 0 : decodePageToken(nextPage)
   const tags = [...(c.req.queries('tags[]') ?? []), ...(c.req.queries('tags') ?? [])]
   const rows = store.iterate({
     organization: c.get('organization').id,
+    connectorKey,
     tags,
     searchText: c.req.query('searchText'),
     afterId,
@@ -54,9 +62,7 @@ function list(kit: RouteKit, c: Ctx): Response {
   })
   // Rows are read one at a time, and a page ends early once its answer would pass its size limit.
   const page = buildPage(rows, pageSize, (record) =>
-    registry.has(record.connectorKey)
-      ? instanceJson(record, kit.connectorFor(record), vocabulary)
-      : undefined,
+    registry.has(record.connectorKey) ? present(record) : undefined,
   )
   if (page.nextAfterId !== undefined) {
     c.header(NEXT_PAGE_HEADER, encodePageToken(page.nextAfterId))

@@ -4,6 +4,7 @@ import { mergeConfiguration } from '../configuration.js'
 import { HttpError } from '../http-error.js'
 import type { InstanceRecord } from '../store.js'
 import { configurationRoutes } from './configuration.js'
+import { eventRoutes } from './events.js'
 import { cleanName, cleanTags, keyFromBody } from './instance-input.js'
 import type { Ctx, RouteKit, SandboxEnv } from './kit.js'
 import { resource } from './resource.js'
@@ -88,6 +89,7 @@ export function instanceRouter(kit: RouteKit): Hono<SandboxEnv> {
     DELETE: (c) => remove(kit, c, target(c, true)),
   })
   configurationRoutes(router, kit)
+  eventRoutes(router, kit)
   resource(router, '/enabled', {
     PUT: (c) => setEnabled(kit, c, target(c, true), true),
     DELETE: (c) => setEnabled(kit, c, target(c, true), false),

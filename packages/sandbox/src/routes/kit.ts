@@ -3,9 +3,11 @@ import type { Vocabulary } from '@plugboard/core/protocol'
 import type { Context } from 'hono'
 import { hashToken, type SandboxOrganization } from '../auth.js'
 import { UNAUTHORIZED_MESSAGE } from '../constants.js'
+import type { EventEngine } from '../events/engine.js'
 import { HttpError } from '../http-error.js'
-import { instanceJson } from '../present.js'
+import { instanceJson, leanInstanceJson } from '../present.js'
 import type { InstanceRecord, SandboxStore } from '../store.js'
+import { createOwnerLookup } from '../users.js'
 
 /** The Hono environment of the sandbox's routes. */
 export interface SandboxEnv {
@@ -21,6 +23,8 @@ export interface Dependencies {
   readonly store: SandboxStore
   readonly registry: ConnectorLookup
   readonly organizations: readonly SandboxOrganization[]
+  /** The event engine: the log of events, delivery, simulated vendor changes. */
+  readonly events: EventEngine
 }
 
 /** The context of one request. */
@@ -41,8 +45,12 @@ export interface RouteKit extends Dependencies {
   connectorFor(record: InstanceRecord): AnyConnector
   /** Answers 200 with JSON text made by hand (the shape of `presentInstance`, built faster). */
   jsonText(c: Ctx, text: string): Response
-  /** Answers 200 with the instance (and its token, when given). */
-  answer(c: Ctx, record: InstanceRecord, token?: string): Response
+  /** The instance as JSON text: its owner from the organizations' users, its token when stored. */
+  present(record: InstanceRecord): string
+  /** {@link RouteKit.present} for an unhydrated list: no connector descriptor, no cache flags. */
+  presentLean(record: InstanceRecord): string
+  /** Answers 200 with the instance. */
+  answer(c: Ctx, record: InstanceRecord): Response
 }
 
 /** The kit of one API root. */
@@ -92,6 +100,14 @@ export function createKit(vocabulary: Vocabulary, deps: Dependencies): RouteKit 
   }
 
   const jsonText = (c: Ctx, text: string) => c.body(text, 200, JSON_CONTENT_TYPE)
+  const ownerOf = createOwnerLookup(deps.organizations)
+  const present = (record: InstanceRecord) =>
+    instanceJson(
+      record,
+      connectorFor(record),
+      vocabulary,
+      ownerOf(record.organization, record.owner),
+    )
 
   return {
     ...deps,
@@ -102,7 +118,9 @@ export function createKit(vocabulary: Vocabulary, deps: Dependencies): RouteKit 
     byToken,
     connectorFor,
     jsonText,
-    answer: (c, record, token) =>
-      jsonText(c, instanceJson(record, connectorFor(record), vocabulary, token)),
+    present,
+    presentLean: (record) =>
+      leanInstanceJson(record, connectorFor(record), ownerOf(record.organization, record.owner)),
+    answer: (c, record) => jsonText(c, present(record)),
   }
 }

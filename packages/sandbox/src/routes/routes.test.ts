@@ -52,7 +52,8 @@ describe('one instance router, mounted for the by-id and token forms', () => {
       ['PUT', `${root}/instances/configuration/site`, byToken],
       ['GET', `${root}/instances/enabled`, byToken],
       ['PUT', `${root}/elements/chargebee`, {}],
-      ['GET', `${root}/elements/chargebee/instances`, {}],
+      ['PUT', `${root}/elements/chargebee/instances`, {}],
+      ['POST', `${root}/elements/451/instances/${id}`, {}],
       ['POST', '/health', { authorization: null }],
     ]
     for (const [method, path, options] of cases) {

@@ -100,7 +100,7 @@ describe('secrets at rest (issue 12, item 11)', () => {
     expect(
       (
         await send(server, 'PATCH', `/instances/${id}`, {
-          configuration: { username: '********', site: 'acme-live' },
+          configuration: { password: '********', site: 'acme-live' },
         })
       ).status,
     ).toBe(200)
@@ -191,7 +191,7 @@ describe('secrets at rest (issue 12, item 11)', () => {
       organization: 'sandbox',
       connectorKey: 'chargebee',
       name: 'Legacy',
-      configuration: { site: 's', username: 'placeholder' },
+      configuration: { site: 's', password: 'placeholder' },
       tags: [],
       tokenHash: randomBytes(32),
     })
@@ -199,11 +199,11 @@ describe('secrets at rest (issue 12, item 11)', () => {
     // Rewind the file to schema version 2: secrets in clear in the configuration column.
     const db = new DatabaseSync(database)
     db.prepare('UPDATE instances SET configuration = ? WHERE id = ?').run(
-      JSON.stringify({ site: 's', username: 'legacy-clear-secret' }),
+      JSON.stringify({ site: 's', password: 'legacy-clear-secret' }),
       record.id,
     )
     db.exec(
-      'ALTER TABLE instances DROP COLUMN sealed; DROP TABLE key_check; PRAGMA user_version = 2',
+      'ALTER TABLE instances DROP COLUMN sealed_token; ALTER TABLE instances DROP COLUMN owner; ALTER TABLE instances DROP COLUMN sealed; DROP TABLE key_check; PRAGMA user_version = 2',
     )
     db.exec('VACUUM')
     db.close()
@@ -212,11 +212,11 @@ describe('secrets at rest (issue 12, item 11)', () => {
 
     const server = await startSandbox({ database })
     const got = await send(server, 'GET', `/instances/${record.id}`)
-    expect(got.body.configuration).toMatchObject({ username: '********' })
+    expect(got.body.configuration).toMatchObject({ password: '********' })
     expect(databaseBytes(database).includes(Buffer.from('legacy-clear-secret'))).toBe(false)
     await server.close()
     const store = new SandboxStore(database, { secretKeys: chargebeeSecrets })
-    expect(store.get('sandbox', record.id)?.configuration.username).toBe('legacy-clear-secret')
+    expect(store.get('sandbox', record.id)?.configuration.password).toBe('legacy-clear-secret')
     store.close()
   })
 })
