@@ -22,7 +22,7 @@ export const autotaskhelpdeskConfig = v.strictObject({
     v.string('expected Password as a string'),
     v.nonEmpty('expected Password'),
     v.description('Password.'),
-    v.metadata({ secret: true }),
+    v.metadata({ secret: true, masked: true }),
   ),
   'helpdesk.autotask.server.url': v.pipe(
     v.string('expected Server URL as a string'),

@@ -21,7 +21,7 @@ export const closeioConfig = v.strictObject({
     v.string('expected Password as a string'),
     v.nonEmpty('expected Password'),
     v.description('Close io password.'),
-    v.metadata({ secret: true }),
+    v.metadata({ secret: true, masked: true }),
   ),
   'event.vendor.type': v.optional(
     v.pipe(

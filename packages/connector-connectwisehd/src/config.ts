@@ -24,7 +24,7 @@ export const connectwisehdConfig = v.strictObject({
     v.string('expected Helpdesk Connectwise Password as a string'),
     v.nonEmpty('expected Helpdesk Connectwise Password'),
     v.description('Connectwise password.'),
-    v.metadata({ secret: true }),
+    v.metadata({ secret: true, masked: true }),
   ),
   'helpdesk.connectwise.server.url': v.pipe(
     v.string('expected Server URL as a string'),

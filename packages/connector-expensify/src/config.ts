@@ -20,7 +20,7 @@ export const expensifyConfig = v.strictObject({
     v.string('expected Partner User Secret as a string'),
     v.nonEmpty('expected Partner User Secret'),
     v.description('Expensify partner user secret.'),
-    v.metadata({ secret: true }),
+    v.metadata({ secret: true, masked: true }),
   ),
   'event.notification.callback.url': v.optional(
     v.pipe(

@@ -21,7 +21,7 @@ export const helpscoutConfig = v.strictObject({
     v.string('expected Password as a string'),
     v.nonEmpty('expected Password'),
     v.description('Helpscout password.'),
-    v.metadata({ secret: true }),
+    v.metadata({ secret: true, masked: true }),
   ),
   'mailbox.name': v.pipe(
     v.string('expected Mailbox Name as a string'),

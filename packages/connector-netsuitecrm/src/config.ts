@@ -23,7 +23,7 @@ export const netsuitecrmConfig = v.strictObject({
     v.string('expected User Password as a string'),
     v.nonEmpty('expected User Password'),
     v.description('Netsuite password.'),
-    v.metadata({ secret: true }),
+    v.metadata({ secret: true, masked: true }),
   ),
   'netsuite.accountId': v.pipe(
     v.string('expected Netsuite AccountId as a string'),

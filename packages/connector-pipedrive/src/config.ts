@@ -20,7 +20,7 @@ export const pipedriveConfig = v.strictObject({
     v.string('expected Pipedrive Password as a string'),
     v.nonEmpty('expected Pipedrive Password'),
     v.description('Pipedrive password.'),
-    v.metadata({ secret: true }),
+    v.metadata({ secret: true, masked: true }),
   ),
   'event.notification.callback.url': v.optional(
     v.pipe(

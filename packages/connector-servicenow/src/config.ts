@@ -21,7 +21,7 @@ export const servicenowConfig = v.strictObject({
     v.string('expected Password as a string'),
     v.nonEmpty('expected Password'),
     v.description('Password.'),
-    v.metadata({ secret: true }),
+    v.metadata({ secret: true, masked: true }),
   ),
   'servicenow.subdomain': v.pipe(
     v.string('expected The ServiceNow Subdomain as a string'),

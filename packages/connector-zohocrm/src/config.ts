@@ -21,7 +21,7 @@ export const zohocrmConfig = v.strictObject({
     v.string('expected Crm Zohocrm Password as a string'),
     v.nonEmpty('expected Crm Zohocrm Password'),
     v.description('Zoho password.'),
-    v.metadata({ secret: true }),
+    v.metadata({ secret: true, masked: true }),
   ),
   'event.vendor.type': v.optional(
     v.pipe(

@@ -35,7 +35,7 @@ export const zuorav2Config = v.strictObject({
     v.string('expected Client Secret as a string'),
     v.nonEmpty('expected Client Secret'),
     v.description('Client Secret.'),
-    v.metadata({ secret: true }),
+    v.metadata({ secret: true, masked: true }),
   ),
   username: v.pipe(
     v.string('expected Username as a string'),
@@ -47,7 +47,7 @@ export const zuorav2Config = v.strictObject({
     v.string('expected Password as a string'),
     v.nonEmpty('expected Password'),
     v.description('Password.'),
-    v.metadata({ secret: true }),
+    v.metadata({ secret: true, masked: true }),
   ),
   'event.vendor.type': v.optional(
     v.pipe(

@@ -24,7 +24,7 @@ function entrySchema(entry: ConnectorConfigurationEntry): string {
         ? []
         : [`v.maxLength(${limit}, ${lit(`expected at most ${limit} characters`)})`]),
       description,
-      ...(entry.type === 'PASSWORD' ? ['v.metadata({ secret: true })'] : []),
+      ...(entry.type === 'PASSWORD' ? ['v.metadata({ secret: true, masked: true })'] : []),
     ]
     schema = `v.pipe(${parts.join(', ')})`
   }

@@ -48,7 +48,7 @@ function entrySchema(entry: ConnectorConfigurationEntry): v.GenericSchema {
     v.nonEmpty(`expected ${entry.name}`),
     v.maxLength(limit, `expected at most ${limit} characters`),
     v.description(described),
-    v.metadata({ secret }),
+    v.metadata({ secret, masked: secret }),
   )
   return entry.required ? schema : v.optional(schema)
 }

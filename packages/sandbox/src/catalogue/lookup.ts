@@ -45,8 +45,7 @@ export function withCatalogue(packages: ConnectorLookup, catalogue: Catalogue): 
     has: (key) => packages.has(key) || catalogue.get(key)?.key === key,
     resolve: (key) =>
       (packages.has(key) ? packages.resolve(key) : fromCatalogue(key)) ?? packages.resolve(key),
-    keys: () => [
-      ...new Set([...packages.keys(), ...catalogue.elements.map((element) => element.key)]),
-    ],
+    // The packages' keys: what the sandbox lists as its own connectors (hubs, unknown-key errors).
+    keys: () => packages.keys(),
   }
 }

@@ -52,7 +52,11 @@ describe.each(VOCABULARIES)(
 
     it('lists the hub keys instead of a misleading 401', async () => {
       const { token } = await provisionChargebee(setup.client, 'Hub keys')
-      expect(await setup.client.forInstance(token).get('hubs/keys')).toEqual(['payment'])
+      expect(await setup.client.forInstance(token).get('hubs/keys')).toEqual([
+        'crm',
+        'helpdesk',
+        'payment',
+      ])
     })
   },
 )
