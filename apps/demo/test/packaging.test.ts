@@ -45,6 +45,10 @@ const env = {
   npm_config_fund: 'false',
   npm_config_update_notifier: 'false',
   npm_config_loglevel: 'error',
+  // A stalled registry connection is given up after 30 s and retried, instead of npm's own five
+  // minutes per request.
+  npm_config_fetch_timeout: '30000',
+  npm_config_fetch_retries: '4',
 }
 
 async function sh(command: string, cwd: string): Promise<string> {
