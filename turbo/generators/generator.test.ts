@@ -121,7 +121,7 @@ describe('pnpm turbo gen connector, in a scratch workspace', () => {
     const folder = path.join(scratch, directory)
     const config = readFileSync(path.join(folder, 'src', 'config.ts'), 'utf8')
     expect(config).toMatch(
-      /'pipedrive\.password': v\.pipe\([\s\S]*v\.metadata\(\{ secret: true \}\)/,
+      /'pipedrive\.password': v\.pipe\([\s\S]*v\.metadata\(\{ secret: true, masked: true \}\)/,
     )
     const readme = readFileSync(path.join(folder, 'README.md'), 'utf8')
     expect(readme).toMatch(/\| `pipedrive\.email` +\| yes +\| no +\| TEXTFIELD_128 +\|/)
