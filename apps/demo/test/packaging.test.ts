@@ -1,6 +1,9 @@
 import { execFile, spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -36,7 +39,7 @@ const pnpmCommand = (args: string[]): [string, string[]] =>
 // npm, npx and `node` in the guide's commands run on this Node (24), with a reused cache, and
 // without the NODE_PATH pnpm's bin shims set (it would let the app find the workspace's packages).
 const { NODE_PATH: _workspacePath, ...inherited } = process.env
-const env = {
+const env: Record<string, string | undefined> = {
   ...inherited,
   PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
   npm_config_cache: join(repository, 'node_modules', '.cache', 'plugboard-packaging', 'npm'),
@@ -94,7 +97,18 @@ describe('the published packages, installed from their tarballs', () => {
   const app = join(scratch, 'app')
   const tarballs = new Map<string, string>()
 
+  // The packages under test are not published: npm's lookups of @plugboard/* (the sandbox's
+  // optional peer connectors) go to a loopback registry that has none of them, instead of a
+  // round of 404s from the public registry per install.
+  const unpublished = createServer((_request, response) => {
+    response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}')
+  })
+
   beforeAll(async () => {
+    unpublished.listen(0, '127.0.0.1')
+    await once(unpublished, 'listening')
+    const { port } = unpublished.address() as AddressInfo
+    env['npm_config_@plugboard:registry'] = `http://127.0.0.1:${port}/`
     mkdirSync(packs)
     mkdirSync(app)
     await Promise.all(
@@ -116,6 +130,7 @@ describe('the published packages, installed from their tarballs', () => {
   }, 10 * MINUTES)
 
   afterAll(() => {
+    unpublished.close()
     rmSync(scratch, { recursive: true, force: true })
   })
 
