@@ -121,6 +121,80 @@ const COMMANDS: readonly Command[] = [
       (await import('./commands/instances.js')).deleteInstance(args[0] ?? '', target, out),
   },
   {
+    words: ['events', 'listen'],
+    description: 'receive event callbacks locally: print one line per event (Ctrl+C stops)',
+    options: {
+      port: {
+        type: 'string',
+        value: '<port>',
+        default: '0',
+        description: 'the port (0 picks a free one)',
+      },
+      host: {
+        type: 'string',
+        value: '<host>',
+        default: '127.0.0.1',
+        description: 'the interface to listen on',
+      },
+      'signature-key-env': {
+        type: 'string',
+        value: '<variable>',
+        description:
+          'the environment variable holding the signature key: callbacks are then verified',
+      },
+      'forward-to': {
+        type: 'string',
+        value: '<url>',
+        description: 'pass each accepted callback on to this handler',
+      },
+    },
+    run: async ({ options, out }) =>
+      (await import('./commands/events.js')).listenForEvents(
+        {
+          port: text(options.port) ?? '',
+          host: text(options.host) ?? '',
+          signatureKeyEnv: text(options['signature-key-env']),
+          forwardTo: text(options['forward-to']),
+        },
+        out,
+      ),
+  },
+  {
+    words: ['events', 'trigger'],
+    description: "sandbox only: simulate a change at an instance's vendor",
+    args: [
+      { name: 'instanceId', description: 'the instance id' },
+      { name: 'objectType', description: 'the kind of object, e.g. customers' },
+      { name: 'objectId', description: "the vendor's id of the object" },
+    ],
+    options: {
+      type: {
+        type: 'string',
+        value: '<type>',
+        default: 'UPDATED',
+        description: 'CREATED, UPDATED or DELETED',
+      },
+    },
+    run: async ({ args, options, target, out }) =>
+      (await import('./commands/events.js')).triggerEvent(
+        {
+          instanceId: args[0] ?? '',
+          objectType: args[1] ?? '',
+          objectId: args[2] ?? '',
+          type: text(options.type) ?? '',
+        },
+        target,
+        out,
+      ),
+  },
+  {
+    words: ['events', 'list'],
+    description: "list an instance's events and where each is on its way",
+    args: [{ name: 'instanceId', description: 'the instance id' }],
+    run: async ({ args, target, out }) =>
+      (await import('./commands/events.js')).listEvents(args[0] ?? '', target, out),
+  },
+  {
     words: ['sandbox'],
     description: 'run the sandbox in the foreground',
     options: {
