@@ -1,3 +1,4 @@
+import { UsageError } from './cli-errors.js'
 import {
   type CommandSpec,
   type OptionSpec,
@@ -46,12 +47,52 @@ const COMMANDS: readonly Command[] = [
   demo,
   {
     words: ['connectors'],
-    description: "list the registry's connectors and their configuration entries",
-    run: async ({ out }) => listConnectors(out),
+    description:
+      "list the registry's connectors and their configuration entries (--all: the platform's catalogue)",
+    options: {
+      all: {
+        type: 'boolean',
+        description: "the platform's whole catalogue, * marking the keys with a package",
+      },
+      hub: { type: 'string', value: '<hub>', description: 'with --all: only this hub' },
+      authentication: {
+        type: 'string',
+        value: '<type>',
+        description: 'with --all: only this authentication (basic, custom, oauth2, …)',
+      },
+      text: {
+        type: 'string',
+        value: '<text>',
+        description: 'with --all: only keys or names holding this text',
+      },
+    },
+    run: async ({ options, target, out }) => {
+      const filter = {
+        hub: text(options.hub),
+        authentication: text(options.authentication),
+        text: text(options.text),
+      }
+      if (options.all !== true) {
+        const given = Object.entries(filter).find(([, value]) => value !== undefined)
+        if (given !== undefined) throw new UsageError(`--${given[0]} filters --all; add --all.`)
+        listConnectors(out)
+        return
+      }
+      await (await import('./commands/catalogue.js')).listCatalogue({ ...target, ...filter }, out)
+    },
+  },
+  {
+    words: ['connectors', 'show'],
+    description:
+      "one connector's configuration entries: from its package, else from the platform's catalogue",
+    args: [{ name: 'key', description: 'the connector key, e.g. chargebee or hubspot' }],
+    run: async ({ args, target, out }) =>
+      (await import('./commands/catalogue.js')).showConnector(args[0] ?? '', target, out),
   },
   {
     words: ['provision'],
-    description: 'provision an instance of a connector',
+    description:
+      "provision an instance of a connector (packaged, or described by the platform's catalogue)",
     args: [{ name: 'key', description: 'the connector key, e.g. chargebee' }],
     options: {
       name: { type: 'string', value: '<name>', description: 'the instance name' },
