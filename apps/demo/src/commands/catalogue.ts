@@ -4,6 +4,9 @@ import type { Output } from '../output.js'
 import { withSpinner } from '../spinner.js'
 import { openTarget, type TargetOptions } from '../target.js'
 
+/** Connectors asked for per page: the catalogue (150+) takes a few pages, each answer small. */
+export const CATALOGUE_PAGE_SIZE = 100
+
 /** The options of `connectors --all`. */
 export interface CatalogueOptions extends TargetOptions {
   readonly hub?: string | undefined
@@ -23,6 +26,7 @@ export async function listCatalogue(options: CatalogueOptions, out: Output): Pro
           hub: options.hub,
           authentication: options.authentication,
           text: options.text,
+          pageSize: CATALOGUE_PAGE_SIZE,
           nextPage,
         })
         all.push(...page.connectors)
