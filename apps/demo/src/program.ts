@@ -181,7 +181,7 @@ const COMMANDS: readonly Command[] = [
         type: 'string',
         value: '<variable>',
         description:
-          'the environment variable holding the signature key: callbacks are then verified',
+          'the environment variable holding the signature key: callbacks are then verified (on a terminal without it, the key is asked for, masked)',
       },
       'forward-to': {
         type: 'string',

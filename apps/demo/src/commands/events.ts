@@ -21,6 +21,17 @@ function parsePort(value: string): number {
   return port
 }
 
+/** On a terminal without `--signature-key-env`: asks for the key, masked (empty: unverified). */
+async function promptForSignatureKey(out: Output): Promise<string | undefined> {
+  if (!out.interactive) return undefined
+  const { isCancel, password } = await import('@clack/prompts')
+  const answer = await password({
+    message: "The instance's signature key (empty: take events unverified)",
+  })
+  if (isCancel(answer)) throw new CancelledError()
+  return answer === undefined || answer === '' ? undefined : answer
+}
+
 function signatureKeyFrom(name: string | undefined): string | undefined {
   if (name === undefined) return undefined
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -36,10 +47,13 @@ function signatureKeyFrom(name: string | undefined): string | undefined {
 /** `events listen`: a local receiver of event callbacks, until interrupted (exit 130). */
 export async function listenForEvents(options: ListenOptions, out: Output): Promise<void> {
   const port = parsePort(options.port)
-  const signatureKey = signatureKeyFrom(options.signatureKeyEnv)
   if (options.forwardTo !== undefined && !/^https?:\/\/./i.test(options.forwardTo)) {
     throw new UsageError('--forward-to must be an absolute http(s) URL.')
   }
+  const signatureKey =
+    options.signatureKeyEnv === undefined
+      ? await promptForSignatureKey(out)
+      : signatureKeyFrom(options.signatureKeyEnv)
   const { describeListenedEvent, startEventListener } = await import('@plugboard/sandbox')
   const listener = await startEventListener({
     port,
