@@ -116,9 +116,10 @@ function findCommand(program: ProgramSpec, positionals: readonly string[]): Comm
   const [first] = positionals
   if (first === undefined) return program.defaultCommand
   const matches = program.commands.filter((command) => command.words[0] === first)
-  const exact = matches.find((command) =>
-    command.words.every((word, index) => positionals[index] === word),
-  )
+  // The longest command the words name: `connectors show x` is `connectors show`, not `connectors`.
+  const exact = matches
+    .filter((command) => command.words.every((word, index) => positionals[index] === word))
+    .sort((a, b) => b.words.length - a.words.length)[0]
   if (exact !== undefined) return exact
   const shown = /^[a-z][a-z0-9-]{0,30}$/i.test(first) ? `"${first}"` : '(not shown)'
   if (matches.length > 0) {

@@ -1,3 +1,4 @@
+import { UsageError } from './cli-errors.js'
 import {
   type CommandSpec,
   type OptionSpec,
@@ -46,12 +47,52 @@ const COMMANDS: readonly Command[] = [
   demo,
   {
     words: ['connectors'],
-    description: "list the registry's connectors and their configuration entries",
-    run: async ({ out }) => listConnectors(out),
+    description:
+      "list the registry's connectors and their configuration entries (--all: the platform's catalogue)",
+    options: {
+      all: {
+        type: 'boolean',
+        description: "the platform's whole catalogue, * marking the keys with a package",
+      },
+      hub: { type: 'string', value: '<hub>', description: 'with --all: only this hub' },
+      authentication: {
+        type: 'string',
+        value: '<type>',
+        description: 'with --all: only this authentication (basic, custom, oauth2, …)',
+      },
+      text: {
+        type: 'string',
+        value: '<text>',
+        description: 'with --all: only keys or names holding this text',
+      },
+    },
+    run: async ({ options, target, out }) => {
+      const filter = {
+        hub: text(options.hub),
+        authentication: text(options.authentication),
+        text: text(options.text),
+      }
+      if (options.all !== true) {
+        const given = Object.entries(filter).find(([, value]) => value !== undefined)
+        if (given !== undefined) throw new UsageError(`--${given[0]} filters --all; add --all.`)
+        listConnectors(out)
+        return
+      }
+      await (await import('./commands/catalogue.js')).listCatalogue({ ...target, ...filter }, out)
+    },
+  },
+  {
+    words: ['connectors', 'show'],
+    description:
+      "one connector's configuration entries: from its package, else from the platform's catalogue",
+    args: [{ name: 'key', description: 'the connector key, e.g. chargebee or hubspot' }],
+    run: async ({ args, target, out }) =>
+      (await import('./commands/catalogue.js')).showConnector(args[0] ?? '', target, out),
   },
   {
     words: ['provision'],
-    description: 'provision an instance of a connector',
+    description:
+      "provision an instance of a connector (packaged, or described by the platform's catalogue)",
     args: [{ name: 'key', description: 'the connector key, e.g. chargebee' }],
     options: {
       name: { type: 'string', value: '<name>', description: 'the instance name' },
@@ -119,6 +160,80 @@ const COMMANDS: readonly Command[] = [
     args: [{ name: 'id', description: 'the instance id' }],
     run: async ({ args, target, out }) =>
       (await import('./commands/instances.js')).deleteInstance(args[0] ?? '', target, out),
+  },
+  {
+    words: ['events', 'listen'],
+    description: 'receive event callbacks locally: print one line per event (Ctrl+C stops)',
+    options: {
+      port: {
+        type: 'string',
+        value: '<port>',
+        default: '0',
+        description: 'the port (0 picks a free one)',
+      },
+      host: {
+        type: 'string',
+        value: '<host>',
+        default: '127.0.0.1',
+        description: 'the interface to listen on',
+      },
+      'signature-key-env': {
+        type: 'string',
+        value: '<variable>',
+        description:
+          'the environment variable holding the signature key: callbacks are then verified (on a terminal without it, the key is asked for, masked)',
+      },
+      'forward-to': {
+        type: 'string',
+        value: '<url>',
+        description: 'pass each accepted callback on to this handler',
+      },
+    },
+    run: async ({ options, out }) =>
+      (await import('./commands/events.js')).listenForEvents(
+        {
+          port: text(options.port) ?? '',
+          host: text(options.host) ?? '',
+          signatureKeyEnv: text(options['signature-key-env']),
+          forwardTo: text(options['forward-to']),
+        },
+        out,
+      ),
+  },
+  {
+    words: ['events', 'trigger'],
+    description: "sandbox only: simulate a change at an instance's vendor",
+    args: [
+      { name: 'instanceId', description: 'the instance id' },
+      { name: 'objectType', description: 'the kind of object, e.g. customers' },
+      { name: 'objectId', description: "the vendor's id of the object" },
+    ],
+    options: {
+      type: {
+        type: 'string',
+        value: '<type>',
+        default: 'UPDATED',
+        description: 'CREATED, UPDATED or DELETED',
+      },
+    },
+    run: async ({ args, options, target, out }) =>
+      (await import('./commands/events.js')).triggerEvent(
+        {
+          instanceId: args[0] ?? '',
+          objectType: args[1] ?? '',
+          objectId: args[2] ?? '',
+          type: text(options.type) ?? '',
+        },
+        target,
+        out,
+      ),
+  },
+  {
+    words: ['events', 'list'],
+    description: "list an instance's events and where each is on its way",
+    args: [{ name: 'instanceId', description: 'the instance id' }],
+    run: async ({ args, target, out }) =>
+      (await import('./commands/events.js')).listEvents(args[0] ?? '', target, out),
   },
   {
     words: ['sandbox'],

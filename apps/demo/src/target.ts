@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { isCancel, password as promptPassword } from '@clack/prompts'
 import { createPlatformClient, type PlatformClient } from '@plugboard/core'
-import type { RunningSandbox } from '@plugboard/sandbox'
+import type { RunningSandbox, SimulatedChange, VendorChange } from '@plugboard/sandbox'
 import { registry } from './app-registry.js'
 import { CancelledError, SandboxStartError, UsageError } from './cli-errors.js'
 import type { Output } from './output.js'
@@ -24,6 +24,17 @@ export interface Target {
   /** `sandbox` when the embedded sandbox answers, else the platform's base URL. */
   readonly description: string
   close(): Promise<void>
+  /** Sandbox-only: simulates a vendor change on an instance (the secrets stay in here). */
+  simulateChange(instanceId: number, change: VendorChange): Promise<SimulatedChange>
+}
+
+async function simulate(
+  credentials: { baseUrl: string; userSecret: string; organizationSecret: string },
+  instanceId: number,
+  change: VendorChange,
+): Promise<SimulatedChange> {
+  const { simulateVendorChange } = await import('@plugboard/sandbox')
+  return simulateVendorChange({ ...credentials, instanceId, change })
 }
 
 async function secretFromEnvOrPrompt(name: string, label: string, out: Output): Promise<string> {
@@ -111,7 +122,13 @@ export async function openTarget(options: TargetOptions, out: Output): Promise<T
       userSecret,
       organizationSecret,
     })
-    return { client, description: baseUrl, close: async () => {} }
+    return {
+      client,
+      description: baseUrl,
+      close: async () => {},
+      simulateChange: (id, change) =>
+        simulate({ baseUrl, userSecret, organizationSecret }, id, change),
+    }
   }
   const database = options.db ?? DEFAULT_DATABASE
   const sandbox = await startEmbeddedSandbox({ port: 0, host: '127.0.0.1', database })
@@ -125,5 +142,15 @@ export async function openTarget(options: TargetOptions, out: Output): Promise<T
     client,
     description: `embedded sandbox at ${sandbox.baseUrl} (database ${database})`,
     close: () => sandbox.close(),
+    simulateChange: (id, change) =>
+      simulate(
+        {
+          baseUrl: sandbox.baseUrl,
+          userSecret: SANDBOX_USER_SECRET,
+          organizationSecret: SANDBOX_ORGANIZATION_SECRET,
+        },
+        id,
+        change,
+      ),
   }
 }

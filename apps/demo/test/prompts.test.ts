@@ -125,4 +125,18 @@ describe.skipIf(!hasScript)('plugboard-demo on a terminal', () => {
       await new Promise((resolve) => silent.close(resolve))
     }
   })
+
+  it('events listen asks for the signature key, masked, and exits 130 on Ctrl-C', async () => {
+    const key = 'sig_terminal_SecretKey_99'
+    const { code, screen } = await onTerminal(
+      ['events', 'listen'],
+      [
+        ['signature key', key],
+        ['Signatures are verified', '\u0003'],
+      ],
+    )
+    expect(screen).toContain('listening for events: http://127.0.0.1:')
+    expect(screen).not.toContain(key)
+    expect(code).toBe(130)
+  })
 })

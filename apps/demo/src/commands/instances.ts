@@ -4,7 +4,8 @@ import type { Output } from '../output.js'
 import { withSpinner } from '../spinner.js'
 import { openTarget, type TargetOptions } from '../target.js'
 
-function parseId(id: string): number {
+/** Reads an instance id argument: a positive whole number. */
+export function parseId(id: string): number {
   const value = Number(id)
   if (!Number.isSafeInteger(value) || value <= 0) {
     throw new UsageError(`An instance id is a positive whole number, got "${id}".`)

@@ -1,10 +1,15 @@
-import { type AnyConnector, secretKeys, validateConfiguration } from '@plugboard/core'
+import {
+  type AnyConnector,
+  connectorFromDescription,
+  secretKeys,
+  validateConfiguration,
+} from '@plugboard/core'
 import { registry } from '../app-registry.js'
 import { parseSetOptions, promptForMissing } from '../configuration-input.js'
 import { instanceJson, printInstance } from '../instance-view.js'
 import type { Output } from '../output.js'
 import { withSpinner } from '../spinner.js'
-import { checkBaseUrl, openTarget, type TargetOptions } from '../target.js'
+import { checkBaseUrl, openTarget, type Target, type TargetOptions } from '../target.js'
 
 /** The options of `provision`. */
 export interface ProvisionOptions extends TargetOptions {
@@ -38,43 +43,93 @@ function warnOfSecretsOnCommandLine(
   )
 }
 
-/** `provision <key>`: validates, then provisions an instance of the connector `key`. */
+/**
+ * The connector of a catalogued key without a package: built from the platform's own description
+ * (its descriptor and configuration entries). An unknown key is refused as the registry refuses
+ * it, naming the known ones.
+ */
+async function catalogueConnector(key: string, target: Target): Promise<AnyConnector> {
+  const keys = await target.client.connectors.keys()
+  if (!keys.includes(key)) return registry.resolve(key)
+  return connectorFromDescription({
+    connector: await target.client.connectors.get(key),
+    configuration: await target.client.connectors.configuration(key),
+  })
+}
+
+/**
+ * `provision <key>`: validates, then provisions an instance of the connector `key`: a packaged
+ * one, or one the platform's catalogue describes (validated by that description).
+ */
 export async function provision(
   key: string,
   options: ProvisionOptions,
   out: Output,
 ): Promise<void> {
+  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
+  if (!registry.has(key)) {
+    const target = await openTarget(options, out)
+    try {
+      const connector = await withSpinner(out, `Reading the catalogue's ${key}`, () =>
+        catalogueConnector(key, target),
+      )
+      await provisionWith(connector, target, options, out)
+    } finally {
+      await target.close()
+    }
+    return
+  }
   // A key known only at run time: the connector's exact type is not, so validate at run time.
   const connector: AnyConnector = registry.resolve(key)
-  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl)
-  const given = parseSetOptions(connector, options.set, options.extra)
-  warnOfSecretsOnCommandLine(connector, given, out)
-  const configuration = await promptForMissing(connector, given, out)
-  // Refuse before starting anything: names every missing or invalid entry.
-  validateConfiguration(connector, configuration)
+  const configuration = await configurationFor(connector, options, out)
   const target = await openTarget(options, out)
   try {
-    const instance = await withSpinner(out, `Provisioning a ${key} instance`, () =>
-      target.client.provision(connector, {
-        name: options.name ?? `${connector.metadata.displayName} instance`,
-        configuration,
-        tags: [...options.tag],
-        provisioningKey: options.provisioningKey,
-      }),
-    )
-    if (out.json) {
-      out.data(instanceJson(instance, options.showToken))
-      return
-    }
-    out.line(
-      out.style('green', `Provisioned ${key} instance ${instance.id} on ${target.description}.`),
-    )
-    printInstance(out, instance, {
-      revealToken: options.showToken === true,
-      maskedNote:
-        'masked; the platform returns it only once: provision with --show-token to print it',
-    })
+    await provisionWith(connector, target, options, out, configuration)
   } finally {
     await target.close()
   }
+}
+
+/** The configuration from `--set` and prompts, validated: every missing or invalid entry named. */
+async function configurationFor(
+  connector: AnyConnector,
+  options: ProvisionOptions,
+  out: Output,
+): Promise<Record<string, string>> {
+  const given = parseSetOptions(connector, options.set, options.extra)
+  warnOfSecretsOnCommandLine(connector, given, out)
+  const configuration = await promptForMissing(connector, given, out)
+  validateConfiguration(connector, configuration)
+  return configuration
+}
+
+async function provisionWith(
+  connector: AnyConnector,
+  target: Target,
+  options: ProvisionOptions,
+  out: Output,
+  validated?: Record<string, string>,
+): Promise<void> {
+  const key = connector.key
+  const configuration = validated ?? (await configurationFor(connector, options, out))
+  const instance = await withSpinner(out, `Provisioning a ${key} instance`, () =>
+    target.client.provision(connector, {
+      name: options.name ?? `${connector.metadata.displayName} instance`,
+      configuration,
+      tags: [...options.tag],
+      provisioningKey: options.provisioningKey,
+    }),
+  )
+  if (out.json) {
+    out.data(instanceJson(instance, options.showToken))
+    return
+  }
+  out.line(
+    out.style('green', `Provisioned ${key} instance ${instance.id} on ${target.description}.`),
+  )
+  printInstance(out, instance, {
+    revealToken: options.showToken === true,
+    maskedNote:
+      'masked; the platform returns it only once: provision with --show-token to print it',
+  })
 }
