@@ -6,10 +6,13 @@ import type { Target } from '../target.js'
 const DELIVERY_CEILING_MS = 30_000
 const CHECK_EVERY_MS = 50
 
-/** Whether the sandbox is done with an event's current attempt: delivered, failed, or retrying. */
+/**
+ * Whether the sandbox is done with an event's attempt: delivered, failed for good, or waiting to
+ * retry (still `DISPATCHED`, the failure noted; an attempt in flight has no failure noted).
+ */
 function settled(event: InstanceEventRecord): boolean {
   if (event.status === 'NOTIFIED' || event.status === 'FAILED') return true
-  return event.status === 'NEW' && (event.attempts ?? 0) > 0
+  return event.status === 'DISPATCHED' && typeof event.lastError === 'string'
 }
 
 /**

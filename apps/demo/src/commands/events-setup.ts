@@ -92,6 +92,14 @@ async function configuredResources(
 }
 
 /**
+ * Whether the instance's answer has its notifications on: its `event.notification.enabled` entry
+ * (the instance's `eventsEnabled` field is not that switch; the sandbox always answers false).
+ */
+function notificationsOn(configuration: unknown): boolean {
+  return (configuration as Record<string, unknown>)['event.notification.enabled'] === 'true'
+}
+
+/**
  * `events enable`: turns an instance's events on (webhook by default, or polling), pointing the
  * platform at a callback URL, signed with a key from the environment or a masked prompt.
  */
@@ -124,7 +132,7 @@ export async function enableEvents(id: string, options: EnableOptions, out: Outp
     )
     const summary = {
       instanceId,
-      eventsEnabled: instance.eventsEnabled ?? true,
+      eventsEnabled: notificationsOn(instance.configuration),
       mode: setup.mode,
       callbackUrl,
       signed: signatureKey !== undefined,
@@ -164,7 +172,7 @@ export async function disableEvents(
     const instance = await withSpinner(out, `Turning events off for instance ${instanceId}`, () =>
       target.client.instances.disableEvents(instanceId),
     )
-    if (out.json) out.data({ instanceId, eventsEnabled: instance.eventsEnabled ?? false })
+    if (out.json) out.data({ instanceId, eventsEnabled: notificationsOn(instance.configuration) })
     else
       out.line(`Events off for instance ${instanceId}: nothing more is sent to its callback URL.`)
   } finally {
