@@ -27,7 +27,7 @@ export const EVENT_SETUP_COMMANDS: readonly Command[] = [
       },
       polling: {
         type: 'boolean',
-        description: "poll the vendor instead of taking its webhooks (the default: 'webhook')",
+        description: "poll the vendor for changes (without it: the vendor's webhooks)",
       },
       'poll-minutes': {
         type: 'string',
