@@ -144,25 +144,39 @@ describe('events listen --forward-to, on the embedded sandbox', () => {
     expect(forwarded.headers['elements-webhook-id']).toBe(reported.webhookId)
   })
 
-  it("passes the handler's failure back, so the platform retries: the trigger says so", async () => {
+  it("passes the handler's failure back: the event is sent again, in order, until the handler takes it", async () => {
     handlerStatus = 500
     const taken = handler.received.length
-    const triggered = await cliRun(cliArgs(['events', 'trigger', '1', 'customers', 'cus_bad']))
-    expect(triggered.code).toBe(0)
-    expect(triggered.stdout).toContain('the delivery failed')
-    expect(triggered.stdout).toContain('retries it the next time')
-    const forwarded = await handler.next(taken)
-    expect(JSON.parse(forwarded.body.toString('utf8'))).toMatchObject({
-      message: { events: [expect.objectContaining({ objectId: 'cus_bad' })] },
-    })
+    const failing = await cliRun(cliArgs(['events', 'trigger', '1', 'customers', 'cus_bad']))
+    expect(failing.code).toBe(0)
+    expect(failing.stdout).toContain('the delivery failed (the callback URL answered 500)')
+    expect(failing.stdout).toContain('retries it the next time')
+
+    // The handler recovers. The next command's sandbox retries cus_bad, then sends cus_ok: an
+    // instance's events go out one at a time, in the order recorded.
+    handlerStatus = 202
+    const next = await cliRun(cliArgs(['events', 'trigger', '1', 'customers', 'cus_ok']))
+    expect(next.stdout).toContain('delivered to the callback URL')
+
+    const objectOf = (request: Forwarded) =>
+      (JSON.parse(request.body.toString('utf8')) as { message: { events: { objectId: string }[] } })
+        .message.events[0]?.objectId
+    const sent = handler.received.slice(taken)
+    expect(sent.map(objectOf).at(-1)).toBe('cus_ok')
+    const retries = sent.slice(0, -1)
+    expect(retries.length).toBeGreaterThanOrEqual(2)
+    expect(new Set(retries.map(objectOf))).toEqual(new Set(['cus_bad']))
+    expect(new Set(retries.map((request) => request.headers['elements-webhook-id'])).size).toBe(1)
+
     const listed = await cliRun(cliArgs(['events', 'list', '1', '--json']))
     const events = JSON.parse(listed.stdout) as {
       status: string
       attempts: number
       objects: { objectId: string }[]
     }[]
-    const failed = events.find((event) => event.objects[0]?.objectId === 'cus_bad')
-    expect(failed).toMatchObject({ status: 'DISPATCHED', attempts: 1 })
-    expect(failed).toHaveProperty('lastError', expect.stringContaining('500'))
+    const bad = events.find((event) => event.objects[0]?.objectId === 'cus_bad')
+    expect(bad?.status).toBe('NOTIFIED')
+    expect(bad?.attempts).toBe(retries.length)
+    expect(events.at(-1)).toMatchObject({ status: 'NOTIFIED', objects: [{ objectId: 'cus_ok' }] })
   })
 })
