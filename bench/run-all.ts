@@ -12,7 +12,8 @@ import { type BenchRow, formatNotes, formatTable, progress } from './lib/row.ts'
 
 /** The benchmarks, in the issue's order: id, script and what it measures. */
 const BENCHMARKS = [
-  ['P1', 'p1-provision.ts', 'provision: plugboard client vs raw fetch'],
+  ['P1a', 'p1-provision.ts', 'provision: client vs ky configured as the client uses it (P1a, P1b)'],
+  ['P1c', 'p1c-own-cpu.ts', "plugboard's own time per provision, canned in-process fetch"],
   ['P2', 'p2-throughput.ts', 'sandbox POST /instances vs its cheapest route'],
   ['P3', 'p3-bundle-size.ts', 'consumer bundle size (min+gzip)'],
   ['P4', 'p4-cold-start.ts', 'cold start: import core + chargebee vs bare node'],
@@ -25,7 +26,7 @@ const BENCHMARKS = [
 
 const here = dirname(fileURLToPath(import.meta.url))
 
-function runOne(id: string, script: string, measures: string): BenchRow {
+function runOne(id: string, script: string, measures: string): BenchRow[] {
   const started = performance.now()
   const result = spawnSync(execPath, [join(here, script), '--json'], {
     cwd: here,
@@ -35,21 +36,25 @@ function runOne(id: string, script: string, measures: string): BenchRow {
   })
   progress(`${id}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   const line = result.stdout.trim().split('\n').at(-1) ?? ''
-  if (result.status === 0 && line.startsWith('{')) return JSON.parse(line) as BenchRow
-  return {
-    id,
-    measures,
-    baseline: '—',
-    plugboard: '—',
-    ratio: '—',
-    target: '—',
-    pass: false,
-    notes: [`${script} failed (exit ${result.status ?? result.signal}); run it alone to see why.`],
-  }
+  if (result.status === 0 && line.startsWith('[')) return JSON.parse(line) as BenchRow[]
+  return [
+    {
+      id,
+      measures,
+      baseline: '—',
+      plugboard: '—',
+      ratio: '—',
+      target: '—',
+      pass: false,
+      notes: [
+        `${script} failed (exit ${result.status ?? result.signal}); run it alone to see why.`,
+      ],
+    },
+  ]
 }
 
 const suiteStarted = performance.now()
-const rows = BENCHMARKS.map(([id, script, measures]) => runOne(id, script, measures))
+const rows = BENCHMARKS.flatMap(([id, script, measures]) => runOne(id, script, measures))
 const seconds = (performance.now() - suiteStarted) / 1000
 const table = formatTable(rows)
 const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU'

@@ -61,14 +61,15 @@ export function progress(message: string): void {
 }
 
 /**
- * Runs one benchmark as a script: prints its row as a table with its notes, or, with `--json`,
- * the row as one line of JSON (how `run-all.ts` collects it).
+ * Runs one benchmark as a script: prints its row (or rows) as a table with its notes, or, with
+ * `--json`, the rows as one line of JSON, an array (how `run-all.ts` collects them).
  */
-export async function runAlone(run: () => Promise<BenchRow>): Promise<void> {
-  const row = await run()
+export async function runAlone(run: () => Promise<BenchRow | BenchRow[]>): Promise<void> {
+  const result = await run()
+  const rows = Array.isArray(result) ? result : [result]
   if (argv.includes('--json')) {
-    stdout.write(`${JSON.stringify(row)}\n`)
+    stdout.write(`${JSON.stringify(rows)}\n`)
     return
   }
-  stdout.write(`${formatTable([row])}\n\n${formatNotes([row])}\n`)
+  stdout.write(`${formatTable(rows)}\n\n${formatNotes(rows)}\n`)
 }
