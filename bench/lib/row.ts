@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os'
 import { argv, stderr, stdout } from 'node:process'
 
 /** One line of the results table. */
@@ -16,6 +17,8 @@ export interface BenchRow {
   readonly target: string
   /** Whether the target is met. */
   readonly pass: boolean
+  /** A figure reported without a target of its own: shown as `report`, not counted as a target. */
+  readonly report?: boolean
   /** Details worth reading beside the row: sample counts, spreads, the cause of a miss. */
   readonly notes: readonly string[]
 }
@@ -30,7 +33,7 @@ function cells(row: BenchRow): string[] {
     row.plugboard,
     row.ratio,
     row.target,
-    row.pass ? 'pass' : 'FAIL',
+    row.report === true ? 'report' : row.pass ? 'pass' : 'FAIL',
   ]
 }
 
@@ -53,6 +56,15 @@ export function formatNotes(rows: readonly BenchRow[]): string {
     .filter((row) => row.notes.length > 0)
     .map((row) => [`**${row.id}**`, ...row.notes.map((note) => `- ${note}`)].join('\n'))
     .join('\n\n')
+}
+
+/**
+ * The machine's load, for the note of a row that missed its target: on a shared machine the
+ * other processes' work is often why.
+ */
+export function loadNote(): string {
+  const [one = 0, five = 0] = loadavg()
+  return `load average ${one.toFixed(1)} (1 min), ${five.toFixed(1)} (5 min) on ${availableParallelism()} cores at the end of this benchmark`
 }
 
 /** Writes a progress line to stderr, so stdout stays the result. */

@@ -72,8 +72,8 @@ export function provisioningClient(context: Context): ProvisioningClient {
  *
  * const client = createProvisioningClient({
  *   baseUrl: 'https://api.cloud-your_moms.com/your_moms/api-v2',
- *   userSecret: process.env.PLATFORM_USER_SECRET ?? '',
- *   organizationSecret: process.env.PLATFORM_ORGANIZATION_SECRET ?? '',
+ *   userSecret: process.env.PLUGBOARD_USER_SECRET ?? '',
+ *   organizationSecret: process.env.PLUGBOARD_ORGANIZATION_SECRET ?? '',
  * })
  * const instance = await client.provision(chargebee, {
  *   name: 'Acme billing',
