@@ -81,8 +81,16 @@ export async function run(): Promise<BenchRow[]> {
       for (const side of order) side.times.push(await side.run())
     }
     const [fetchSide, kySide, clientSide] = sides
-    const paired = (baseline: readonly number[]) =>
-      median(clientSide.times.map((time, round) => time / (baseline[round] ?? Number.NaN)))
+    const ratios = (baseline: readonly number[]) =>
+      clientSide.times
+        .map((time, round) => time / (baseline[round] ?? Number.NaN))
+        .sort((a, b) => a - b)
+    const paired = (baseline: readonly number[]) => median(ratios(baseline))
+    const quartiles = (baseline: readonly number[]) => {
+      const sorted = ratios(baseline)
+      const at = (q: number) => sorted[Math.floor(q * (sorted.length - 1))] ?? Number.NaN
+      return `${formatRatio(at(0.25))}–${formatRatio(at(0.75))}`
+    }
     const method = `${ROUNDS} interleaved rounds × ${BATCH} sequential provisions per side (raw fetch, ky as the client configures it, the plugboard client \`createProvisioningClient\`; after ${WARMUP} warm-up each; the order of the three rotates each round); a sample is a round's mean per provision. The sandbox serves from its own process; the instances accumulate (P9 shows the sandbox does not slow with them).`
     const kyFloor = median(kySide.times) / median(fetchSide.times)
     const p1a = sideBySideRow({
@@ -95,7 +103,7 @@ export async function run(): Promise<BenchRow[]> {
       notes: ({ baseline, subject, ratio }) => [
         method,
         "ky side: one `ky.create` with the client's options (headers, timeout 10 s, totalTimeout 30 s, redirect manual, the retry object), its never-retrying `extend({ retry: 0 })` for POST, an absolute URL, `json`, `.text()` (ky's timed body read) and `JSON.parse`.",
-        `plugboard's own work over ky (argument and configuration checks, the redirect and size guard, redaction bookkeeping, parsing the instance): ${formatMs(subject - baseline)} per provision; the median of the per-round ratios is ${formatRatio(paired(kySide.times))}.`,
+        `plugboard's own work over ky (argument and configuration checks, the redirect and size guard, redaction bookkeeping, parsing the instance): ${formatMs(subject - baseline)} per provision; the median of the per-round ratios is ${formatRatio(paired(kySide.times))} (interquartile range ${quartiles(kySide.times)}: on a shared machine one round's ratio says little, and the whole run's moves with the load).`,
         ...(ratio <= TARGET_KY
           ? []
           : [
