@@ -6,6 +6,19 @@
  * @module @plugboard/core
  */
 
+export {
+  type Authorization,
+  type AuthorizationChoice,
+  type AuthorizationOption,
+  authorizationFor,
+  CONFIGURATION_ONLY,
+  type ConfigurationAuthorization,
+  type OAuth1Authorization,
+  type OAuth2Authorization,
+  type OAuthUrlParameter,
+  oauthAuthorizationOf,
+  type SingleAuthorization,
+} from './authorization.js'
 export type {
   ConnectorPage,
   ConnectorsResource,
@@ -22,6 +35,20 @@ export {
   type InstancesResource,
   type IterateOptions,
 } from './client/instances.js'
+export type {
+  OAuthApp,
+  OAuthResource,
+  OAuthStartOptions,
+  OAuthUrlParams,
+} from './client/oauth.js'
+export type {
+  OAuthCompleteOptions,
+  OAuthFlow,
+  OAuthKind,
+  OAuthKindOf,
+  OAuthRequestToken,
+  ProviderDataOf,
+} from './client/oauth-flow.js'
 export {
   DEFAULT_MAX_RESPONSE_SIZE,
   DEFAULT_TOTAL_TIMEOUT,
@@ -41,7 +68,9 @@ export {
 } from './client/redact.js'
 export { type ConfigEntry, configEntries, maskedKeys, secretKeys } from './config-entries.js'
 export {
+  type AnyConfigSchema,
   type AnyConnector,
+  type ChoiceConfigSchema,
   type ConfigInput,
   type ConfigSchema,
   type ConfigurationOf,
@@ -88,6 +117,14 @@ export {
   type InvalidArgumentErrorOptions,
 } from './errors/invalid-argument-error.js'
 export {
+  OAuthCallbackError,
+  type OAuthCallbackErrorOptions,
+  OAuthDeniedError,
+  type OAuthErrorOptions,
+  OAuthStateError,
+  type OAuthStateErrorOptions,
+} from './errors/oauth-errors.js'
+export {
   ProvisioningKeyError,
   type ProvisioningKeyErrorOptions,
 } from './errors/provisioning-key-error.js'
@@ -123,8 +160,8 @@ export type {
   InstanceUpdate,
   InstanceUser,
   ListInstancesQuery,
-  ProviderData,
   ProvisionedInstance,
+  ProvisionFields,
   ProvisionRequest,
 } from './instance.js'
 export type {
@@ -133,6 +170,14 @@ export type {
   InstanceEventStatus,
 } from './protocol/event-schemas.js'
 export type { Vocabulary } from './protocol/vocabulary.js'
+export type {
+  AuthorizationOf,
+  AuthorizedConfiguration,
+  OAuth1ProviderData,
+  OAuth2ProviderData,
+  ProviderData,
+  ProviderDataField,
+} from './provider-data.js'
 export { type ConnectorLookup, createRegistry, Registry } from './registry.js'
 export { SPECIFICATION_VERSION, type SpecificationVersion } from './specification.js'
 export { validateConfiguration } from './validate-configuration.js'

@@ -6,6 +6,7 @@ import { ConnectorsResource } from './connectors.js'
 import { type Context, showInInspect } from './context.js'
 import { InstanceClient } from './hub.js'
 import { InstancesResource } from './instances.js'
+import { OAuthResource } from './oauth.js'
 import { checkSecret, type PlatformClientOptions, resolveOptions } from './options.js'
 import { provision } from './provisioning.js'
 import { createTransport, withToken } from './transport.js'
@@ -43,6 +44,8 @@ export interface PlatformClient {
   readonly instances: InstancesResource
   /** The platform's connector descriptors. */
   readonly connectors: ConnectorsResource
+  /** The OAuth flow: `start`, `complete`, and the platform's OAuth calls (`client/oauth.ts`). */
+  readonly oauth: OAuthResource
   /**
    * The instance calls under one connector, named by its key or numeric id
    * (`/elements/{keyOrId}/instances…`): `list`, `iterate` and every by-id call of `instances`.
@@ -100,6 +103,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     provision: (connector, request) => provision(context, connector, request),
     instances: new InstancesResource(context),
     connectors: new ConnectorsResource(context),
+    oauth: new OAuthResource(context),
     connectorInstances: (keyOrId) => connectorInstances(context, keyOrId),
     forInstance(token: string): InstanceClient {
       const checked = checkSecret('token', token)
