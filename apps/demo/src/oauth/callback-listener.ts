@@ -76,7 +76,8 @@ function answer(response: ServerResponse, status: number, body: string): void {
  * {@link parseCallbackUrl}), else on 127.0.0.1, a free port and `/callback`.
  */
 export async function listenForCallback(callbackUrl?: URL): Promise<CallbackListener> {
-  const host = callbackUrl === undefined ? '127.0.0.1' : callbackUrl.hostname.replace(/^\[|\]$/g, '')
+  const host =
+    callbackUrl === undefined ? '127.0.0.1' : callbackUrl.hostname.replace(/^\[|\]$/g, '')
   const path = callbackUrl?.pathname ?? CALLBACK_PATH
   let deliver: (callback: ReceivedCallback) => void = () => {}
   const received = new Promise<ReceivedCallback>((resolve) => {
@@ -119,9 +120,7 @@ export async function listenForCallback(callbackUrl?: URL): Promise<CallbackList
     server.listen(callbackUrl === undefined ? 0 : Number(callbackUrl.port), host, resolve)
   })
   const { port } = server.address() as AddressInfo
-  const url =
-    callbackUrl?.href ??
-    `http://${host}:${port}${CALLBACK_PATH}`
+  const url = callbackUrl?.href ?? `http://${host}:${port}${CALLBACK_PATH}`
   return {
     url,
     received,
