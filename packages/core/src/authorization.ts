@@ -72,7 +72,10 @@ export type SingleAuthorization =
 export interface AuthorizationOption {
   /** How this choice authorises. */
   readonly authorization: SingleAuthorization
-  /** The configuration entries this choice requires (checked against the configuration schema). */
+  /**
+   * The configuration entries this choice requires: every required entry of its option of the
+   * config variant, the choosing entry aside (the conformance kit checks that they agree).
+   */
   readonly requires: readonly string[]
 }
 

@@ -26,7 +26,7 @@ export const oauthUrlAnswerSchema = v.looseObject(
       nonEmpty('the authorisation URL'),
       v.url('expected the authorisation URL to be an absolute URL'),
       v.check(
-        (url) => /^https?:$/.test(new URL(url).protocol),
+        (url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol),
         'expected the authorisation URL to be an http(s) URL',
       ),
     ),
