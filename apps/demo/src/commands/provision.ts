@@ -52,7 +52,7 @@ export function warnOfSecretsOnCommandLine(
  * (its descriptor and configuration entries). An unknown key is refused as the registry refuses
  * it, naming the known ones.
  */
-async function catalogueConnector(key: string, target: Target): Promise<AnyConnector> {
+export async function catalogueConnector(key: string, target: Target): Promise<AnyConnector> {
   const keys = await target.client.connectors.keys()
   if (!keys.includes(key)) return registry.resolve(key)
   return connectorFromDescription({

@@ -3,7 +3,7 @@ import { type AnyConnector, authorizationFor } from '@plugboard/core'
 import { registry } from '../app-registry.js'
 import { CancelledError, UsageError } from '../cli-errors.js'
 import { parseId } from '../commands/instances.js'
-import { warnOfSecretsOnCommandLine } from '../commands/provision.js'
+import { catalogueConnector, warnOfSecretsOnCommandLine } from '../commands/provision.js'
 import { parseSetOptions } from '../configuration-input.js'
 import { instanceJson, printInstance } from '../instance-view.js'
 import type { Output } from '../output.js'
@@ -23,14 +23,20 @@ export interface ReauthorizeOptions extends TargetOptions {
 
 const APP_ENTRIES = ['oauth.api.key', 'oauth.api.secret'] as const
 
-/** The instance's connector, which must authorise with OAuth as the instance is configured. */
-function oauthConnectorOf(
+/**
+ * The instance's connector (its package, else the platform's description of it), which must
+ * authorise with OAuth as the instance is configured.
+ */
+async function oauthConnectorOf(
   id: number,
   key: string | undefined,
   configuration: Readonly<Record<string, unknown>>,
-): AnyConnector {
+  target: Target,
+): Promise<AnyConnector> {
   if (key === undefined) throw new UsageError(`Instance ${id} names no connector.`)
-  const connector = registry.resolve(key)
+  const connector = registry.has(key)
+    ? registry.resolve(key)
+    : await catalogueConnector(key, target)
   const authorization = authorizationFor(connector, configuration)
   if (authorization === undefined || authorization.kind === 'configuration') {
     throw new UsageError(
@@ -103,7 +109,12 @@ export async function reauthorize(
     target = await openTarget(options, out)
     const client = target.client
     const current = await client.instances.get(instanceId)
-    const connector = oauthConnectorOf(instanceId, current.connector?.key, current.configuration)
+    const connector = await oauthConnectorOf(
+      instanceId,
+      current.connector?.key,
+      current.configuration,
+      target,
+    )
     const given = parseSetOptions(connector, options.set, options.extra)
     warnOfSecretsOnCommandLine(connector, given, out)
     const stored = current.configuration[CALLBACK_ENTRY]
