@@ -7,6 +7,7 @@ import {
 import { parseSetOptions, promptForMissing } from '../configuration-input.js'
 import type { Output } from '../output.js'
 import { openTarget, type Target } from '../target.js'
+import { appCredentials } from './app-credentials.js'
 import { type CallbackListener, listenForCallback, parseCallbackUrl } from './callback-listener.js'
 import { runOAuthFlow } from './flow.js'
 import { OAUTH_DEFAULTS } from './options.js'
@@ -51,6 +52,7 @@ export async function provisionWithOAuth(
   try {
     listener = await listenForCallback(callbackUrl)
     given[CALLBACK_ENTRY] = listener.url
+    await appCredentials(connector, given, out, 'provision')
     const configuration = await promptForMissing(connector, given, out)
     validateConfiguration(connector, configuration)
     opened = target ?? (await openTarget(options, out))

@@ -1,13 +1,13 @@
-import { isCancel, password, text } from '@clack/prompts'
 import { type AnyConnector, authorizationFor } from '@plugboard/core'
 import { registry } from '../app-registry.js'
-import { CancelledError, UsageError } from '../cli-errors.js'
+import { UsageError } from '../cli-errors.js'
 import { parseId } from '../commands/instances.js'
 import { catalogueConnector, warnOfSecretsOnCommandLine } from '../commands/provision.js'
 import { parseSetOptions } from '../configuration-input.js'
 import { instanceJson, printInstance } from '../instance-view.js'
 import type { Output } from '../output.js'
 import { openTarget, type Target, type TargetOptions } from '../target.js'
+import { appCredentials } from './app-credentials.js'
 import { type CallbackListener, listenForCallback, parseCallbackUrl } from './callback-listener.js'
 import { runOAuthFlow } from './flow.js'
 import { OAUTH_DEFAULTS, type OAuthOptions } from './options.js'
@@ -20,8 +20,6 @@ export interface ReauthorizeOptions extends TargetOptions {
   readonly extra?: readonly string[] | undefined
   readonly oauth?: OAuthOptions | undefined
 }
-
-const APP_ENTRIES = ['oauth.api.key', 'oauth.api.secret'] as const
 
 /**
  * The instance's connector (its package, else the platform's description of it), which must
@@ -44,33 +42,6 @@ async function oauthConnectorOf(
     )
   }
   return connector
-}
-
-/** The OAuth app's key and secret: from `--set`, else asked for on a terminal (the secret masked). */
-async function appCredentials(
-  connector: AnyConnector,
-  given: Record<string, string>,
-  out: Output,
-): Promise<{ apiKey: string; apiSecret: string }> {
-  for (const entry of APP_ENTRIES) {
-    if (given[entry] !== undefined && given[entry] !== '') continue
-    if (!out.interactive) {
-      const missing = APP_ENTRIES.filter((name) => (given[name] ?? '') === '')
-      throw new UsageError(
-        `reauthorize needs the OAuth app's ${missing.join(' and ')} (the instance holds them masked): add ${missing.map((name) => `--set ${name}=…`).join(' ')}.`,
-      )
-    }
-    const message = `${entry} (the OAuth app at ${connector.metadata.displayName})`
-    const validate = (value: string | undefined) =>
-      value === undefined || value === '' ? `Enter ${entry}.` : undefined
-    const answer =
-      entry === 'oauth.api.secret'
-        ? await password({ message, validate })
-        : await text({ message, validate })
-    if (isCancel(answer)) throw new CancelledError()
-    given[entry] = answer
-  }
-  return { apiKey: given['oauth.api.key'] ?? '', apiSecret: given['oauth.api.secret'] ?? '' }
 }
 
 /**
@@ -118,7 +89,7 @@ export async function reauthorize(
     const given = parseSetOptions(connector, options.set, options.extra)
     warnOfSecretsOnCommandLine(connector, given, out)
     const stored = current.configuration[CALLBACK_ENTRY]
-    const app = await appCredentials(connector, given, out)
+    const app = await appCredentials(connector, given, out, 'reauthorize')
     listener = await listenForCallback(callbackFor(oauth, given, stored))
     const callbackUrl = listener.url
     const instance = await runOAuthFlow(
