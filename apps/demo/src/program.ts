@@ -6,6 +6,7 @@ import {
   parseCommandLine,
 } from './command-line.js'
 import { listConnectors } from './commands/connectors.js'
+import { EVENT_SETUP_COMMANDS } from './event-setup-commands.js'
 import { OAUTH_OPTIONS, readOAuthOptions } from './oauth/options.js'
 import { createOutput, type Output } from './output.js'
 
@@ -24,7 +25,8 @@ interface Invocation {
   readonly target: { readonly baseUrl?: string | undefined; readonly db?: string | undefined }
 }
 
-interface Command extends CommandSpec {
+/** A command of the CLI: its words, arguments and options, and what it runs. */
+export interface Command extends CommandSpec {
   run(invocation: Invocation): Promise<void>
 }
 
@@ -187,6 +189,7 @@ const COMMANDS: readonly Command[] = [
     run: async ({ args, target, out }) =>
       (await import('./commands/instances.js')).deleteInstance(args[0] ?? '', target, out),
   },
+  ...EVENT_SETUP_COMMANDS,
   {
     words: ['events', 'listen'],
     description: 'receive event callbacks locally: print one line per event (Ctrl+C stops)',
