@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { listenForCallback, parseCallbackUrl } from '../src/oauth/callback-listener.js'
 import { readOAuthOptions } from '../src/oauth/options.js'
-import { freePort } from './cli-process.js'
+import { freePort } from './ports.js'
 
 describe('the OAuth callback listener', () => {
   it('listens on 127.0.0.1 and hands over the first callback, answering the browser after', async () => {
