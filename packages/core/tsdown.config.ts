@@ -54,7 +54,5 @@ export default defineConfig([
     entry: ['src/testing.ts'],
     clean: false,
     plugins: [entriesAsPackages(true)],
-    publint: true,
-    attw: { profile: 'esm-only' },
   },
 ])

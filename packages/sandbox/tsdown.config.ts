@@ -6,6 +6,4 @@ export default defineConfig({
   platform: 'node',
   fixedExtension: false,
   dts: true,
-  publint: true,
-  attw: { profile: 'esm-only' },
 })

@@ -6,6 +6,7 @@ import {
   parseCommandLine,
 } from './command-line.js'
 import { listConnectors } from './commands/connectors.js'
+import { EVENT_SETUP_COMMANDS } from './event-setup-commands.js'
 import { createOutput, type Output } from './output.js'
 
 // Each command's module is imported when the command runs, so a run loads only what it needs
@@ -23,7 +24,8 @@ interface Invocation {
   readonly target: { readonly baseUrl?: string | undefined; readonly db?: string | undefined }
 }
 
-interface Command extends CommandSpec {
+/** A command of the CLI: its words, arguments and options, and what it runs. */
+export interface Command extends CommandSpec {
   run(invocation: Invocation): Promise<void>
 }
 
@@ -161,6 +163,7 @@ const COMMANDS: readonly Command[] = [
     run: async ({ args, target, out }) =>
       (await import('./commands/instances.js')).deleteInstance(args[0] ?? '', target, out),
   },
+  ...EVENT_SETUP_COMMANDS,
   {
     words: ['events', 'listen'],
     description: 'receive event callbacks locally: print one line per event (Ctrl+C stops)',

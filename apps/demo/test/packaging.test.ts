@@ -9,6 +9,7 @@ import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { publishingProblems } from './package-checks.js'
 
 // Packs every published package as `pnpm publish` would, installs the tarballs into a fresh,
 // plain npm project and follows the getting-started guide there: its shell commands (with
@@ -151,6 +152,15 @@ describe('the published packages, installed from their tarballs', () => {
       expect(files).toContain('package/dist/index.js')
       expect(files).toContain('package/dist/index.d.ts')
     }
+  })
+
+  it('packs each package fit to publish: publint and are-the-types-wrong (ESM only) find nothing', async () => {
+    const found = await Promise.all(
+      [...tarballs].map(async ([name, tarball]) =>
+        (await publishingProblems(tarball)).map((problem) => `${name}: ${problem}`),
+      ),
+    )
+    expect(found.flat()).toEqual([])
   })
 
   it(

@@ -76,7 +76,13 @@ export function maskConfiguration(
   return masked
 }
 
+/** Whether the instance's events are on: its `event.notification.enabled` entry says so. */
+function eventsEnabled(record: InstanceRecord): boolean {
+  return record.configuration['event.notification.enabled'] === 'true'
+}
+
 /** An instance as the platform answers it, in the given vocabulary, with its owner and token. */
+
 export function presentInstance(
   record: InstanceRecord,
   connector: AnyConnector,
@@ -94,7 +100,7 @@ export function presentInstance(
     maxCacheSize: 0,
     cacheTimeToLive: 0,
     configuration: maskConfiguration(connector, record.configuration),
-    eventsEnabled: false,
+    eventsEnabled: eventsEnabled(record),
     traceLoggingEnabled: false,
     cachingEnabled: false,
     tags: [...record.tags],
@@ -121,7 +127,7 @@ export function instanceJson(
     record.disabled
   },"maxCacheSize":0,"cacheTimeToLive":0,"configuration":${JSON.stringify(
     maskConfiguration(connector, record.configuration),
-  )},"eventsEnabled":false,"traceLoggingEnabled":false,"cachingEnabled":false,"tags":${JSON.stringify(
+  )},"eventsEnabled":${eventsEnabled(record)},"traceLoggingEnabled":false,"cachingEnabled":false,"tags":${JSON.stringify(
     record.tags,
   )},"createdDate":${JSON.stringify(record.createdDate)},"updatedDate":${JSON.stringify(
     record.updatedDate,

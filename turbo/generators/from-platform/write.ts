@@ -16,18 +16,6 @@ import {
 } from './render-source.ts'
 
 const TSCONFIG = '{\n  "extends": "../../tsconfig.base.json",\n  "include": ["src", "test"]\n}\n'
-const TSDOWN = `import { defineConfig } from 'tsdown'
-
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: 'esm',
-  platform: 'neutral',
-  dts: true,
-  publint: true,
-  attw: { profile: 'esm-only' },
-})
-`
-
 /** What {@link writePackage} did. */
 export interface WriteResult {
   /** The package folder, relative to the root. */
@@ -60,7 +48,6 @@ export function writePackage(
   const files: Record<string, string> = {
     'package.json': renderManifest(key, description),
     'tsconfig.json': TSCONFIG,
-    'tsdown.config.ts': TSDOWN,
     'vitest.config.ts': `import { defineProject } from 'vitest/config'\nimport { sharedTest } from '../../vitest.shared.ts'\n\nexport default defineProject({ test: { ...sharedTest, name: 'connector-${key}' } })\n`,
     'README.md': renderReadme(key, description, notes),
     'src/config.ts': renderConfig(key, description),

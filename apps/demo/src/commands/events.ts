@@ -1,8 +1,11 @@
+import type { InstanceEventRecord } from '@plugboard/core/protocol'
 import { CancelledError, UsageError } from '../cli-errors.js'
 import type { Output } from '../output.js'
 import { withSpinner } from '../spinner.js'
 import { openTarget, type TargetOptions } from '../target.js'
+import { awaitEmbeddedDelivery } from './embedded-delivery.js'
 import { parseId } from './instances.js'
+import { signatureKeyFor } from './signature-key.js'
 
 /** The options of `events listen`. */
 export interface ListenOptions {
@@ -21,39 +24,13 @@ function parsePort(value: string): number {
   return port
 }
 
-/** On a terminal without `--signature-key-env`: asks for the key, masked (empty: unverified). */
-async function promptForSignatureKey(out: Output): Promise<string | undefined> {
-  if (!out.interactive) return undefined
-  const { isCancel, password } = await import('@clack/prompts')
-  const answer = await password({
-    message: "The instance's signature key (empty: take events unverified)",
-  })
-  if (isCancel(answer)) throw new CancelledError()
-  return answer === undefined || answer === '' ? undefined : answer
-}
-
-function signatureKeyFrom(name: string | undefined): string | undefined {
-  if (name === undefined) return undefined
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-    throw new UsageError('--signature-key-env takes the name of an environment variable.')
-  }
-  const key = process.env[name]
-  if (key === undefined || key === '') {
-    throw new UsageError(`--signature-key-env ${name}: the variable ${name} is not set.`)
-  }
-  return key
-}
-
 /** `events listen`: a local receiver of event callbacks, until interrupted (exit 130). */
 export async function listenForEvents(options: ListenOptions, out: Output): Promise<void> {
   const port = parsePort(options.port)
   if (options.forwardTo !== undefined && !/^https?:\/\/./i.test(options.forwardTo)) {
     throw new UsageError('--forward-to must be an absolute http(s) URL.')
   }
-  const signatureKey =
-    options.signatureKeyEnv === undefined
-      ? await promptForSignatureKey(out)
-      : signatureKeyFrom(options.signatureKeyEnv)
+  const signatureKey = await signatureKeyFor(options.signatureKeyEnv, out, 'take events unverified')
   const { describeListenedEvent, startEventListener } = await import('@plugboard/sandbox')
   const listener = await startEventListener({
     port,
@@ -116,9 +93,19 @@ export async function triggerEvent(
     const result = await withSpinner(out, `Simulating a change on instance ${instanceId}`, () =>
       target.simulateChange(instanceId, change),
     )
-    if (out.json) out.data({ instanceId, change, ...result })
-    else if (result.outcome === 'recorded') {
-      out.line(`Recorded event ${result.eventId} on instance ${instanceId}; it is being delivered.`)
+    // The embedded sandbox stops with this command: stay for its attempt at delivering.
+    const delivery =
+      options.baseUrl === undefined && result.outcome === 'recorded'
+        ? await withSpinner(out, `Delivering event ${result.eventId}`, () =>
+            awaitEmbeddedDelivery(target, instanceId, result.eventId),
+          )
+        : undefined
+    if (out.json) {
+      out.data({ instanceId, change, ...result, ...(delivery && { status: delivery.status }) })
+    } else if (result.outcome === 'recorded') {
+      out.line(
+        `Recorded event ${result.eventId} on instance ${instanceId}; ${deliveryNote(options, delivery)}`,
+      )
     } else {
       out.line(
         `Queued: instance ${instanceId} polls; the change is found in ${result.pollInMinutes} minute(s).`,
@@ -127,6 +114,19 @@ export async function triggerEvent(
   } finally {
     await target.close()
   }
+}
+
+/** What `events trigger` says of a recorded event's delivery. */
+function deliveryNote(options: TargetOptions, delivery: InstanceEventRecord | undefined): string {
+  if (options.baseUrl !== undefined) return 'it is being delivered.'
+  if (delivery === undefined) {
+    return 'it waits behind earlier events of the instance: the embedded sandbox sends it the next time a command (or `sandbox`) runs.'
+  }
+  if (delivery.status === 'NOTIFIED') return 'delivered to the callback URL.'
+  const reason = delivery.lastError ? ` (${delivery.lastError})` : ''
+  return delivery.status === 'FAILED'
+    ? `not delivered${reason}.`
+    : `the delivery failed${reason}: the embedded sandbox retries it the next time a command (or \`sandbox\`) runs.`
 }
 
 /** `events list`: the events recorded for an instance. */
@@ -149,7 +149,7 @@ export async function listEvents(id: string, options: TargetOptions, out: Output
             `${object.eventType ?? '?'} ${object.objectType ?? '?'}/${object.objectId ?? '?'}`,
         )
         .join(', ')
-      out.line(`  ${event.id}  ${event.status.padEnd(10)}${objects}`)
+      out.line(`  ${event.id}  ${event.status.padEnd(11)}${objects}`)
     }
   } finally {
     await target.close()

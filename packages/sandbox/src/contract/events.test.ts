@@ -26,6 +26,7 @@ describe.each(VOCABULARIES)('contract: the event calls, in the %s vocabulary', (
       'event.vendor.type': 'webhook',
       'event.notification.signature.key': MASK,
     })
+    expect(on.eventsEnabled).toBe(true)
     const change = await simulateVendorChange({
       baseUrl: setup.running.baseUrl,
       userSecret: SANDBOX_USER_SECRET,
@@ -40,6 +41,7 @@ describe.each(VOCABULARIES)('contract: the event calls, in the %s vocabulary', (
       expect.objectContaining({ eventType: 'UPDATED', objectType: 'customers', objectId: 'cus_1' }),
     ])
     const off = await scoped.disableEvents()
+    expect(off.eventsEnabled).toBe(false)
     expect((await setup.client.instances.get(off.id, chargebee)).configuration).toMatchObject({
       'event.notification.enabled': 'false',
     })
