@@ -8,4 +8,9 @@ import type { SfdcConfiguration } from './config.js'
 export const overrides: {
   readonly metadata?: Partial<Pick<ConnectorMetadata, 'description' | 'homepage'>>
   readonly sample?: Partial<SfdcConfiguration>
-} = {}
+} = {
+  metadata: {
+    description: 'Salesforce Sales Cloud: accounts, contacts, leads and opportunities (OAuth 2.0).',
+    homepage: 'https://developer.salesforce.com/docs/apis',
+  },
+}
