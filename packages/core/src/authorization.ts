@@ -113,10 +113,18 @@ export const CONFIGURATION_ONLY: ConfigurationAuthorization = Object.freeze({
   kind: 'configuration',
 })
 
-/** An OAuth way of authorising. */
+/**
+ * An OAuth way of authorising: OAuth 2.0 or OAuth 1.0a.
+ *
+ * @group Connectors
+ */
 export type OAuthAuthorization = OAuth2Authorization | OAuth1Authorization
 
-/** Whether `authorization` goes through the vendor with OAuth. */
+/**
+ * Whether `authorization` goes through the vendor with OAuth.
+ *
+ * @group Connectors
+ */
 export function isOAuth(authorization: SingleAuthorization): authorization is OAuthAuthorization {
   return authorization.kind === 'oauth2' || authorization.kind === 'oauth1'
 }

@@ -13,8 +13,10 @@ export {
   authorizationFor,
   CONFIGURATION_ONLY,
   type ConfigurationAuthorization,
+  isOAuth,
   type OAuth1Authorization,
   type OAuth2Authorization,
+  type OAuthAuthorization,
   type OAuthUrlParameter,
   oauthAuthorizationOf,
   type SingleAuthorization,
@@ -46,6 +48,7 @@ export type {
   OAuthFlow,
   OAuthKind,
   OAuthKindOf,
+  OAuthKindOfAuthorization,
   OAuthRequestToken,
   ProviderDataOf,
 } from './client/oauth-flow.js'
@@ -173,6 +176,7 @@ export type { Vocabulary } from './protocol/vocabulary.js'
 export type {
   AuthorizationOf,
   AuthorizedConfiguration,
+  ChoiceForms,
   OAuth1ProviderData,
   OAuth2ProviderData,
   ProviderData,

@@ -91,7 +91,13 @@ export type AuthorizedConfiguration<C extends AnyConnector> =
           readonly configuration: ConfigurationOf<C>
         } & ProviderDataField<AuthorizationOf<C>>
 
-type ChoiceForms<C extends AnyConnector, A extends AuthorizationChoice> = {
+/**
+ * The forms of a provisioning request for a connector whose authorisation is the choice `A`: one
+ * per choice, the configuration narrowed by the choosing entry's value.
+ *
+ * @group Provisioning
+ */
+export type ChoiceForms<C extends AnyConnector, A extends AuthorizationChoice> = {
   [K in keyof A['choices'] & string]: {
     /** The connector configuration, validated locally before anything is sent. */
     readonly configuration: Extract<ConfigurationOf<C>, { readonly [P in A['entry']]: K }>

@@ -82,12 +82,18 @@ export type ProviderDataOf<K extends OAuthKind> = K extends 'oauth1'
   ? OAuth1ProviderData
   : OAuth2ProviderData
 
-type KindOf<A> = A extends OAuth2Authorization
+/**
+ * The OAuth version a declared authorisation `A` uses (`never` for configuration only; for a
+ * choice, the versions of its choices).
+ *
+ * @group Provisioning
+ */
+export type OAuthKindOfAuthorization<A> = A extends OAuth2Authorization
   ? 'oauth2'
   : A extends OAuth1Authorization
     ? 'oauth1'
     : A extends AuthorizationChoice
-      ? KindOf<A['choices'][keyof A['choices']]['authorization']>
+      ? OAuthKindOfAuthorization<A['choices'][keyof A['choices']]['authorization']>
       : never
 
 /**
@@ -97,7 +103,9 @@ type KindOf<A> = A extends OAuth2Authorization
  * @group Provisioning
  */
 export type OAuthKindOf<C extends AnyConnector> =
-  AnyConnector['authorization'] extends C['authorization'] ? OAuthKind : KindOf<AuthorizationOf<C>>
+  AnyConnector['authorization'] extends C['authorization']
+    ? OAuthKind
+    : OAuthKindOfAuthorization<AuthorizationOf<C>>
 
 /** The callback's parameters, from a URL, a query string, a path with a query, or parameters. */
 export function callbackParams(callback: unknown): URLSearchParams {
