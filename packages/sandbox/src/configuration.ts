@@ -31,7 +31,7 @@ export function mergeConfiguration(
 ): StoredConfiguration {
   // An OAuth instance's tokens are the platform's: kept out of the schema, carried over.
   const { base, given, previous, carried } = withoutOAuthResults(
-    connector.key,
+    connector,
     fullBase,
     fullGiven,
     fullPrevious,

@@ -2,7 +2,6 @@ import type { Context, Hono } from 'hono'
 import type { SandboxEnv } from '../routes/kit.js'
 import { methodNotAllowed } from '../routes/resource.js'
 import { CONSENT_HEADERS, consentErrorPage, consentPage } from './consent-page.js'
-import { oauthSideOf, shippedAuthorisation } from './kind.js'
 import type { OAuthService } from './service.js'
 
 /** The path of the stand-in vendor's consent page, on the sandbox's own origin. */
@@ -38,12 +37,8 @@ async function decide(oauth: OAuthService, c: Context): Promise<Response> {
   if (decision !== 'allow' && decision !== 'deny') {
     return html(c, consentErrorPage('The decision must be "allow" or "deny".'), 400)
   }
-  const view = id === '' || id.length > 256 ? undefined : oauth.grants.viewRequest(id)
-  const side = view === undefined ? undefined : oauthSideOf(shippedAuthorisation(view.connectorKey))
   const target =
-    view === undefined
-      ? undefined
-      : oauth.grants.decide(id, decision === 'allow', side?.callbackValues ?? [])
+    id === '' || id.length > 256 ? undefined : oauth.grants.decide(id, decision === 'allow')
   if (target === undefined) return html(c, consentErrorPage(GONE), 400)
   return c.redirect(target.href, 303)
 }

@@ -58,6 +58,8 @@ export interface GrantRow extends BindingRow {
 
 export interface SealedRequest extends RequestParameters {
   readonly callbackUrl: string
+  /** The callback's extra values the vendor adds (e.g. `realmId`). */
+  readonly callbackValues: readonly string[]
 }
 
 /** A random value for the vendor to hand out: 32 bytes, base64url. */

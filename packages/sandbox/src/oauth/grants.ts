@@ -131,11 +131,20 @@ export class OAuthGrants {
   }
 
   /** Records a pending authorisation request; returns its id (the consent page's `request`). */
-  openRequest(binding: GrantBinding, flow: OAuthFlow, parameters: RequestParameters): string {
+  openRequest(
+    binding: GrantBinding,
+    flow: OAuthFlow,
+    parameters: RequestParameters,
+    callbackValues: readonly CallbackValue[],
+  ): string {
     const now = this.#now()
     this.#prune(now)
     const id = mint()
-    const sealed: SealedRequest = { callbackUrl: binding.callbackUrl, ...parameters }
+    const sealed: SealedRequest = {
+      callbackUrl: binding.callbackUrl,
+      ...parameters,
+      callbackValues: callbackValues.map((value) => value.parameter),
+    }
     this.#run(
       `INSERT INTO oauth_requests (id_hash, flow, organization, connector_key, client_hash, secret_hash, callback_hash, request_token_hash, sealed, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -176,7 +185,7 @@ export class OAuthGrants {
    * callback values) and `state`, or with `error=access_denied`. `undefined` when the request is
    * unknown, expired or already answered.
    */
-  decide(id: string, allow: boolean, callbackValues: readonly CallbackValue[]): URL | undefined {
+  decide(id: string, allow: boolean): URL | undefined {
     const now = this.#now()
     const idHash = this.#digest('request', id)
     return this.transaction(() => {
@@ -192,7 +201,7 @@ export class OAuthGrants {
         return target
       }
       const values: Record<string, string> = {}
-      for (const { parameter } of callbackValues) values[parameter] = randomDigits(16)
+      for (const parameter of request.callbackValues) values[parameter] = randomDigits(16)
       let tokenSecretHash: Uint8Array | null = null
       if (row.flow === 'oauth1') {
         const token = this.#run(

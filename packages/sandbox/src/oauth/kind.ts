@@ -71,6 +71,11 @@ const CALLBACK_VALUES: Readonly<Record<string, readonly CallbackValue[]>> = {
   quickbooks: [{ parameter: 'realmId', entry: 'quickbooks.realm.id' }],
 }
 
+/** What the vendor of connector `key` adds to its callback that the instance keeps. */
+export function callbackValuesOf(key: string): readonly CallbackValue[] {
+  return CALLBACK_VALUES[key] ?? []
+}
+
 /** The optional URL parameters of the flow (the three required ones are every connector's). */
 const OPTIONAL_URL_PARAMETERS = new Set(['scope', 'state', 'siteAddress', 'requestToken'])
 

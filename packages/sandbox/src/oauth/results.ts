@@ -1,6 +1,8 @@
+import type { AnyConnector } from '@plugboard/core'
 import type { StoredConfiguration } from '../store-types.js'
+import { authorisationOfConnector } from './declared.js'
 import { isOAuthResult } from './entries.js'
-import { oauthSideOf, shippedAuthorisation } from './kind.js'
+import { oauthSideOf } from './kind.js'
 
 /** A configuration split into the OAuth results the platform wrote and the rest. */
 export interface SplitConfiguration {
@@ -28,7 +30,7 @@ function split(configuration: Readonly<Record<string, unknown>>): SplitConfigura
  * refused as an unknown entry).
  */
 export function withoutOAuthResults(
-  connectorKey: string,
+  connector: AnyConnector,
   base: StoredConfiguration,
   given: Readonly<Record<string, unknown>>,
   previous: StoredConfiguration,
@@ -38,7 +40,7 @@ export function withoutOAuthResults(
   previous: StoredConfiguration
   carried: StoredConfiguration
 } {
-  if (oauthSideOf(shippedAuthorisation(connectorKey)) === undefined) {
+  if (oauthSideOf(authorisationOfConnector(connector)) === undefined) {
     return { base, given, previous, carried: {} }
   }
   const fromBase = split(base)

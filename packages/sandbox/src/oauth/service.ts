@@ -1,8 +1,9 @@
 import type { AnyConnector } from '@plugboard/core'
 import { loadCatalogue } from '../catalogue/catalogue.js'
 import type { SandboxStore } from '../store.js'
+import { authorisationOfConnector } from './declared.js'
 import { OAuthGrants } from './grants.js'
-import { type Authorisation, shippedAuthorisation } from './kind.js'
+import type { Authorisation } from './kind.js'
 
 /** How the sandbox's stand-in for the vendors' authorisation servers behaves (tests set both). */
 export interface SandboxOAuthOptions {
@@ -46,7 +47,7 @@ export function createOAuthService(
   return {
     grants: new OAuthGrants(store.database, store.vault, now, lifetime * 1000),
     now,
-    authorisation: (connector) => shippedAuthorisation(connector.key),
+    authorisation: authorisationOfConnector,
     displayName: (key) => catalogue.get(key)?.name ?? key,
   }
 }

@@ -100,13 +100,18 @@ function authorizationUrl(kit: RouteKit, c: Ctx): Response {
   }
   const taken = new Set(side.urlParameters)
   const optional = (name: string) => (taken.has(name) ? parameter(c, name) : undefined)
-  const id = kit.oauth.grants.openRequest(binding, side.kind, {
-    // Every connector takes state (the client's CSRF check), as the platform passes it on.
-    state: parameter(c, 'state'),
-    scope: optional('scope'),
-    siteAddress: optional('siteAddress'),
-    requestToken: side.kind === 'oauth1' ? requestToken : undefined,
-  })
+  const id = kit.oauth.grants.openRequest(
+    binding,
+    side.kind,
+    {
+      // Every connector takes state (the client's CSRF check), as the platform passes it on.
+      state: parameter(c, 'state'),
+      scope: optional('scope'),
+      siteAddress: optional('siteAddress'),
+      requestToken: side.kind === 'oauth1' ? requestToken : undefined,
+    },
+    side.callbackValues,
+  )
   const oauthUrl = new URL(CONSENT_PATH, new URL(c.req.url).origin)
   oauthUrl.searchParams.set('request', id)
   const field = connectorField(kit.vocabulary)

@@ -125,7 +125,9 @@ export async function codeFor(
 }
 
 /** The configuration of a Zendesk instance with the test app. */
-export function zendeskConfiguration(app = APP) {
+export function zendeskConfiguration(
+  app: { apiKey: string; apiSecret: string; callbackUrl: string } = APP,
+) {
   return { ...appConfiguration(app), 'zendesk.subdomain': 'acme' }
 }
 

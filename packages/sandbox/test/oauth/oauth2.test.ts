@@ -52,6 +52,22 @@ describe('the authorisation URL (OAuth 2.0)', () => {
     expect(badCallback.body.message).toMatch(/callbackUrl must be an absolute http/)
   })
 
+  it('takes the connector by its catalogue id too, under either collection and API root', async () => {
+    const element = await api(sandbox.server, 'GET', '/elements/zendesk')
+    const id = String(element.body.id)
+    const query = new URLSearchParams(APP)
+    for (const path of [`/elements/${id}/oauth/url`, `/your_moms/zendesk/oauth/url`]) {
+      const answer = await api(sandbox.server, 'GET', `${path}?${query}`)
+      expect(answer.status, path).toBe(200)
+      expect(answer.body).toMatchObject({ element: 'zendesk', your_mom: 'zendesk' })
+    }
+    const elementRoot = sandbox.server.baseUrl.replace('/your_moms/api-v2', '/elements/api-v2')
+    const response = await fetch(`${elementRoot}/elements/zendesk/oauth/url?${query}`, {
+      headers: { authorization: sandbox.server.authorization },
+    })
+    expect(Object.keys((await response.json()) as object)).toEqual(['element', 'oauthUrl'])
+  })
+
   it('refuses a connector without OAuth and names an unknown one', async () => {
     const basic = await authorizationUrl(sandbox.server, 'chargebee', APP)
     expect(basic.status).toBe(400)
