@@ -111,7 +111,7 @@ describe('provisioning a catalogued connector without a package', () => {
 
   it('refuses an OAuth connector with a 400 that names the OAuth flow', async () => {
     const answer = await call(sandbox, 'POST', `${root}/instances`, {
-      body: { element: { key: 'zendesk' }, name: 'Desk', configuration: {} },
+      body: { element: { key: 'dropbox' }, name: 'Files', configuration: {} },
     })
     expect(answer.status).toBe(400)
     expect(JSON.stringify(answer.body)).toMatch(/providerData[\s\S]*OAuth/)
