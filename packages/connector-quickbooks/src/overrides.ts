@@ -8,4 +8,9 @@ import type { QuickbooksConfiguration } from './config.js'
 export const overrides: {
   readonly metadata?: Partial<Pick<ConnectorMetadata, 'description' | 'homepage'>>
   readonly sample?: Partial<QuickbooksConfiguration>
-} = {}
+} = {
+  metadata: {
+    description: 'QuickBooks Online: customers, invoices, payments and accounts (OAuth 1.0a).',
+    homepage: 'https://developer.intuit.com/app/developer/qbo/docs/get-started',
+  },
+}

@@ -8,4 +8,9 @@ import type { ZendeskConfiguration } from './config.js'
 export const overrides: {
   readonly metadata?: Partial<Pick<ConnectorMetadata, 'description' | 'homepage'>>
   readonly sample?: Partial<ZendeskConfiguration>
-} = {}
+} = {
+  metadata: {
+    description: 'Zendesk Support: tickets, users and organizations (OAuth 2.0).',
+    homepage: 'https://developer.zendesk.com/api-reference/',
+  },
+}
