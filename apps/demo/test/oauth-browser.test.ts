@@ -85,7 +85,14 @@ afterAll(async () => {
 
 describe('provision <oauth connector> in a real browser', () => {
   it('Allow: the CLI receives the code and provisions hubspotcrm (OAuth, its default choice)', async () => {
-    const { cli, url } = await startFlow(['provision', 'hubspotcrm', '--name', 'Acme CRM'])
+    const { cli, url } = await startFlow([
+      'provision',
+      'hubspotcrm',
+      '--name',
+      'Acme CRM',
+      '--set',
+      'create.bulk.properties=false',
+    ])
     expect(new URL(url).origin).toBe(new URL(sandbox.baseUrl).origin)
     const page = await answerConsent(url, 'Allow')
     expect(await cli.exited).toBe(0)
@@ -133,12 +140,20 @@ describe('provision <oauth connector> in a real browser', () => {
   })
 
   it('OAuth 1.0a: Allow provisions quickbooks (request token, verifier, realmId)', async () => {
-    const { cli, url } = await startFlow(['provision', 'quickbooks'])
+    const { cli, url } = await startFlow([
+      'provision',
+      'quickbooks',
+      '--set',
+      'quickbooks.minorversion=65',
+    ])
     const page = await answerConsent(url, 'Allow')
     expect(await cli.exited).toBe(0)
     const printed = JSON.parse(stdout(cli)) as { id: number; connector: string }
     expect(printed.connector).toBe('quickbooks')
-    expect((await client.instances.get(printed.id)).connector?.key).toBe('quickbooks')
+    const stored = await client.instances.get(printed.id)
+    expect(stored.connector?.key).toBe('quickbooks')
+    // The callback's realmId reached the platform through providerData, which kept it.
+    expect(stored.configuration['quickbooks.realm.id']).toMatch(/^\d+$/)
     expectNoSecrets(cli)
     await page.close()
   })
@@ -215,6 +230,8 @@ describe('waiting for the browser', () => {
   it('gives up after --timeout with a clear error', async () => {
     const { cli } = await startFlow([...SFDC, '--timeout', '1'])
     expect(await cli.exited).toBe(1)
-    expect(cli.stderr()).toMatch(/No answer from the browser within 1 s/)
+    expect(cli.stderr()).toMatch(/^error: No answer from the browser within 1 s; run the command/m)
+    expect(cli.stderr()).not.toMatch(/^\s+at /m) // one line, no stack
+    expect(JSON.parse(stdout(cli))).toMatchObject({ error: { kind: 'timeout' } })
   })
 })

@@ -37,6 +37,8 @@ describe('plugboard-demo and OAuth connectors, without a browser', () => {
         '--set',
         'authentication.type=apiKey',
         '--set',
+        'create.bulk.properties=false',
+        '--set',
         `hubspot.authorization.apikey=${apiKey}`,
       ],
       env,

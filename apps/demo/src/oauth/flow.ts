@@ -48,12 +48,14 @@ export async function runOAuthFlow<T>(
     scope: options.scope,
     siteAddress: options.siteAddress,
   })
-  const opened = options.noBrowser ? false : await openBrowser(flow.url)
-  showUrl(out, connector.key, flow.url, opened)
   const callback = await waitForBrowser(listener.received, {
     out,
     message: `Waiting for the browser (${listener.url})`,
     timeoutSeconds: options.timeoutSeconds,
+    announce: async () => {
+      const opened = options.noBrowser ? false : await openBrowser(flow.url)
+      showUrl(out, connector.key, flow.url, opened)
+    },
   })
   try {
     const providerData = client.oauth.complete(flow, callback.params)

@@ -34,13 +34,20 @@ function startSpinner(out: Output, message: string): () => void {
 
 /**
  * Waits for `awaited`, at most `timeoutSeconds`; Ctrl-C rejects with {@link CancelledError}.
- * Every timer and signal handler is removed when the wait ends.
+ * `announce` (opening the browser, printing the URL) runs once Ctrl-C is caught, so a Ctrl-C
+ * right after the URL appears is a clean stop too; the spinner starts after it. Every timer and
+ * signal handler is removed when the wait ends.
  */
 export async function waitForBrowser<T>(
   awaited: Promise<T>,
-  options: { readonly out: Output; readonly message: string; readonly timeoutSeconds: number },
+  options: {
+    readonly out: Output
+    readonly message: string
+    readonly timeoutSeconds: number
+    readonly announce?: (() => Promise<void>) | undefined
+  },
 ): Promise<T> {
-  const stopSpinner = startSpinner(options.out, options.message)
+  let stopSpinner = () => {}
   let timer: NodeJS.Timeout | undefined
   let onSignal: (() => void) | undefined
   const stopped = new Promise<never>((_, reject) => {
@@ -57,8 +64,13 @@ export async function waitForBrowser<T>(
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
   })
+  const raced = Promise.race([awaited, stopped])
+  // Handled below; this only keeps a Ctrl-C during `announce` from counting as unhandled.
+  raced.catch(() => {})
   try {
-    return await Promise.race([awaited, stopped])
+    await options.announce?.()
+    stopSpinner = startSpinner(options.out, options.message)
+    return await raced
   } finally {
     clearTimeout(timer)
     if (onSignal !== undefined) {
