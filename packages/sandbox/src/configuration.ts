@@ -4,6 +4,7 @@ import { connectorFacts } from './connector-facts.js'
 import { checkEventEntry, isEventEntry } from './events/entries.js'
 import { HttpError } from './http-error.js'
 import { SANDBOX_LIMITS } from './limits.js'
+import { withoutOAuthResults } from './oauth/results.js'
 import type { StoredConfiguration } from './store.js'
 
 function toStored(value: unknown): string | null | undefined {
@@ -24,10 +25,17 @@ function toStored(value: unknown): string | null | undefined {
  */
 export function mergeConfiguration(
   connector: AnyConnector,
-  base: StoredConfiguration,
-  given: Readonly<Record<string, unknown>>,
-  previous: StoredConfiguration = {},
+  fullBase: StoredConfiguration,
+  fullGiven: Readonly<Record<string, unknown>>,
+  fullPrevious: StoredConfiguration = {},
 ): StoredConfiguration {
+  // An OAuth instance's tokens are the platform's: kept out of the schema, carried over.
+  const { base, given, previous, carried } = withoutOAuthResults(
+    connector,
+    fullBase,
+    fullGiven,
+    fullPrevious,
+  )
   const { masked, byKey: schemaKeys } = connectorFacts(connector)
   const platformEntries = { ...PLATFORM_COMMON_ENTRIES, ...connector.defaults }
   refuseOversizedValues(given)
@@ -71,7 +79,7 @@ export function mergeConfiguration(
     const stored = toStored(value)
     if (stored !== undefined) result[key] = stored
   }
-  return result
+  return Object.assign(result, carried)
 }
 
 /** Answers 400 naming every given entry whose value, stored as text, is past the limit (never the value). */

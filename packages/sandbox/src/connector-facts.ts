@@ -1,5 +1,6 @@
 import { type AnyConnector, type ConfigEntry, configEntries } from '@plugboard/core'
 import { EVENT_SECRET_KEYS } from './events/entries.js'
+import { OAUTH_SECRET_KEYS } from './oauth/entries.js'
 
 /** What the sandbox derives from a connector's schema, computed once per connector. */
 export interface ConnectorFacts {
@@ -26,14 +27,17 @@ export function connectorFacts(connector: AnyConnector): ConnectorFacts {
     facts = {
       entries,
       byKey: new Map(entries.map((entry) => [entry.key, entry])),
-      // The signature key of events is a secret of every instance: sealed at rest, masked in answers.
+      // The signature key of events and the OAuth user tokens are secrets of every instance:
+      // sealed at rest, masked in answers.
       secrets: new Set([
         ...entries.filter((entry) => entry.secret).map((entry) => entry.key),
         ...EVENT_SECRET_KEYS,
+        ...OAUTH_SECRET_KEYS,
       ]),
       masked: new Set([
         ...entries.filter((entry) => entry.masked).map((entry) => entry.key),
         ...EVENT_SECRET_KEYS,
+        ...OAUTH_SECRET_KEYS,
       ]),
     }
     cache.set(connector, facts)

@@ -46,6 +46,8 @@ export {
   DEFAULT_BODY_TIMEOUT_MS,
   SANDBOX_LIMITS,
 } from './limits.js'
+export { CONSENT_PATH } from './oauth/consent.js'
+export { DEFAULT_CODE_LIFETIME_SECONDS, type SandboxOAuthOptions } from './oauth/service.js'
 export { createDefaultRegistry, type DefaultRegistry } from './registry.js'
 export type { SandboxEnv } from './routes/kit.js'
 export {

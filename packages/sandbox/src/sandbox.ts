@@ -20,6 +20,8 @@ import type { EventEngine } from './events/engine.js'
 import { openSandboxEvents, type SandboxEventOptions } from './events/wiring.js'
 import { HttpError } from './http-error.js'
 import { BUSY_RETRY_AFTER_SECONDS, DEFAULT_BODY_TIMEOUT_MS } from './limits.js'
+import { consentRoutes } from './oauth/consent.js'
+import { createOAuthService, type SandboxOAuthOptions } from './oauth/service.js'
 import { createDefaultRegistry } from './registry.js'
 import { createApi } from './routes/api.js'
 import type { SandboxEnv } from './routes/kit.js'
@@ -78,6 +80,11 @@ export interface SandboxOptions {
    * see `docs/events.md` for the defaults.
    */
   readonly events?: SandboxEventOptions | undefined
+  /**
+   * How the stand-in vendor of OAuth connectors behaves: how long codes live, and its clock
+   * (tests move it to expire a code); see `docs/sandbox.md`.
+   */
+  readonly oauth?: SandboxOAuthOptions | undefined
 }
 
 /** Options of {@link Sandbox.seedInstances}. */
@@ -119,8 +126,10 @@ export interface Sandbox {
   close(): Promise<void>
 }
 
-function errorBody(requestId: string, message: string) {
-  return { requestId, message }
+function errorBody(requestId: string, message: string, providerMessage?: string) {
+  return providerMessage === undefined
+    ? { requestId, message }
+    : { requestId, message, providerMessage }
 }
 
 /**
@@ -169,6 +178,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   })
   events = openSandboxEvents(store, options.events)
   const engine = events
+  const oauth = createOAuthService(store, options.oauth)
   const app = new Hono<SandboxEnv>()
 
   app.use('*', async (c, next) => {
@@ -188,8 +198,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // Readiness check: unauthenticated, outside the API roots, the least work a request can cause.
   app.get(HEALTH_PATH, (c) => c.json({ status: 'ok' }))
   app.all(HEALTH_PATH, methodNotAllowed)
+  consentRoutes(app, oauth)
   for (const [vocabulary, root] of Object.entries(API_ROOTS) as [Vocabulary, string][]) {
-    app.route(root, createApi(vocabulary, { store, registry, organizations, events: engine }))
+    app.route(
+      root,
+      createApi(vocabulary, { store, registry, organizations, events: engine, oauth }),
+    )
   }
   app.notFound((c) =>
     c.json(errorBody(c.get('requestId'), `No route ${c.req.method} ${c.req.path}.`), 404),
@@ -199,7 +213,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     c.header(REQUEST_ID_HEADER, requestId)
     if (error instanceof HttpError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value)
-      return c.json(errorBody(requestId, error.message), error.status)
+      return c.json(errorBody(requestId, error.message, error.providerMessage), error.status)
     }
     if (isDatabaseBusy(error)) {
       // Another connection holds the database's write lock: nothing was written, try again.

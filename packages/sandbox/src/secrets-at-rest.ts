@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
 import {
   chmodSync,
   closeSync,
@@ -139,11 +139,21 @@ export interface PackedConfiguration {
  */
 export class SecretVault {
   readonly #key: Buffer
+  readonly #digestKey: Buffer
   readonly #secretKeys: (connectorKey: string) => ReadonlySet<string>
 
   constructor(key: Buffer, secretKeys: (connectorKey: string) => ReadonlySet<string>) {
     this.#key = key
+    this.#digestKey = createHmac('sha256', key).update('plugboard-sandbox/digest/v1').digest()
     this.#secretKeys = secretKeys
+  }
+
+  /**
+   * A keyed digest of text (HMAC-SHA256 under a key derived from the sealing key): what the
+   * database keeps of a secret it only ever compares (OAuth codes, verifiers, client secrets).
+   */
+  digest(text: string): Buffer {
+    return createHmac('sha256', this.#digestKey).update(text, 'utf8').digest()
   }
 
   /** Seals text: format byte, IV, tag, ciphertext. */

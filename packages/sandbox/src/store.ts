@@ -176,6 +176,11 @@ export class SandboxStore {
     return row === undefined ? undefined : this.#toRecord(row)
   }
 
+  /** The vault sealing secrets at rest (the OAuth grants seal and digest theirs with it). */
+  get vault(): SecretVault {
+    return this.#vault
+  }
+
   /** The database connection, for the event engine's tables beside the instances. */
   get database(): DatabaseSync {
     return this.#db

@@ -7,6 +7,7 @@ import {
 } from '@plugboard/core'
 import type { CatalogueElement } from './catalogue.js'
 import { COMMON_ENTRIES, describeConfiguration, type PlatformConfigEntry } from './describe.js'
+import { entriesForAuthorisation } from './oauth-entries.js'
 
 /** The authentication types an element's `authentication` stands for. */
 export function authenticationTypes(authentication: string): string[] {
@@ -61,7 +62,10 @@ export function describeElement(element: CatalogueElement): ConnectorDescription
       typeOauth: isOauth(element),
       authentication: { type: authenticationTypes(element.authentication)[0] ?? 'basic' },
     },
-    configuration: withSettings(describeConfiguration(element), element.platformDefaults),
+    configuration: withSettings(
+      entriesForAuthorisation(element, describeConfiguration(element)),
+      element.platformDefaults,
+    ),
   }
 }
 

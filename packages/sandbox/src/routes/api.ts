@@ -11,6 +11,7 @@ import { simulationRoutes } from './events.js'
 import { hubRoutes } from './hubs.js'
 import { instanceRouter } from './instance.js'
 import { createKit, type Dependencies, type SandboxEnv } from './kit.js'
+import { oauthRoutes } from './oauth.js'
 
 /**
  * The instances API under one API root, speaking one vocabulary (`your_mom` or `element` in
@@ -33,6 +34,7 @@ export function createApi(vocabulary: Vocabulary, deps: Dependencies): Hono<Sand
 
   const kit = createKit(vocabulary, deps)
   catalogueRoutes(api, kit)
+  oauthRoutes(api, kit)
   connectorRoutes(api, kit)
   byConnectorRoutes(api, kit)
   collectionRoutes(api, kit)

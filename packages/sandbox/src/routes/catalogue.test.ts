@@ -109,11 +109,19 @@ describe('provisioning a catalogued connector without a package', () => {
     expect((await call(sandbox, 'GET', `${root}/instances/${id}`)).status).toBe(200)
   })
 
-  it('refuses an OAuth connector with a 400 that names the OAuth flow', async () => {
+  it('takes an OAuth connector through the OAuth flow: without a code it answers the platform message', async () => {
+    const configuration = {
+      'oauth.api.key': 'app-key',
+      'oauth.api.secret': 'app-secret',
+      'oauth.callback.url': 'https://app.test/callback',
+      'zendesk.subdomain': 'acme',
+    }
     const answer = await call(sandbox, 'POST', `${root}/instances`, {
-      body: { element: { key: 'dropbox' }, name: 'Files', configuration: {} },
+      body: { element: { key: 'zendesk' }, name: 'Desk', configuration },
     })
     expect(answer.status).toBe(400)
-    expect(JSON.stringify(answer.body)).toMatch(/providerData[\s\S]*OAuth/)
+    expect(answer.body).toMatchObject({
+      message: 'You must provide an OAuth code in order to create an instance of this element',
+    })
   })
 })

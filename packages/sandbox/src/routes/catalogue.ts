@@ -7,7 +7,6 @@ import {
   catalogueItem,
   describeElement,
   describePackage,
-  isOauth,
 } from '../catalogue/platform-view.js'
 import { HttpError } from '../http-error.js'
 import { presentDescriptor } from '../present.js'
@@ -79,45 +78,16 @@ function find(lookup: CatalogueLookup, keyOrId: string) {
   }
 }
 
-/** The key of the connector a provisioning body names, if it is readable JSON naming one. */
-async function bodyKey(c: Ctx): Promise<string | undefined> {
-  if (!/json/i.test(c.req.header('content-type') ?? '')) return undefined
-  try {
-    const body = JSON.parse(await c.req.text()) as Record<string, { key?: unknown } | undefined>
-    const key = body?.your_mom?.key ?? body?.element?.key
-    return typeof key === 'string' ? key : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /**
  * The platform's catalogue under one API root: `GET /elements` (paged, by hub, authentication and
  * text), `/elements/keys`, `/elements/{keyOrId}`, its `/configuration`, `/parameters` and
  * `/authentication-types` (and the same under `/your_moms`). A connector package takes precedence
- * over its catalogue entry. Provisioning an OAuth connector without a package is refused (400):
- * it needs the OAuth flow's `providerData`, which the sandbox does not serve yet.
+ * over its catalogue entry. A catalogued OAuth connector provisions through the sandbox's OAuth
+ * flow (`routes/oauth.ts`), as a package does.
  */
 export function catalogueRoutes(api: Hono<SandboxEnv>, kit: RouteKit): void {
   const lookup = lookupOf(kit)
-  const refuseOauth = (key: string | undefined): void => {
-    const element = key === undefined ? undefined : lookup.elementOf(key)
-    if (element !== undefined && isOauth(element) && lookup.packageOf(element.key) === undefined) {
-      throw new HttpError(
-        400,
-        `Connector "${element.key}" authenticates with ${element.authentication}: provisioning it needs providerData from the OAuth flow, which this sandbox does not serve yet. Catalogued connectors that authenticate with basic or custom credentials provision without a package.`,
-      )
-    }
-  }
-  api.post('/instances', async (c, next) => {
-    refuseOauth(await bodyKey(c))
-    await next()
-  })
   for (const collection of ['/elements', '/your_moms']) {
-    api.post(`${collection}/:keyOrId/instances`, async (c, next) => {
-      refuseOauth(c.req.param('keyOrId'))
-      await next()
-    })
     resource(api, collection, { GET: (c) => list(lookup, c) })
     resource(api, `${collection}/keys`, {
       GET: (c) => c.json(allItems(lookup).map(({ item }) => item.key)),

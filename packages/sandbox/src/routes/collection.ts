@@ -4,6 +4,7 @@ import { hashToken } from '../auth.js'
 import { instanceBody, parseBody, readJson } from '../body.js'
 import { mergeConfiguration } from '../configuration.js'
 import { HttpError } from '../http-error.js'
+import { provisionWithOAuth } from '../oauth/provision.js'
 import { buildPage } from '../page.js'
 import { random32 } from '../random.js'
 import { userOf } from '../users.js'
@@ -27,16 +28,21 @@ export async function provision(kit: RouteKit, c: Ctx, pathKey?: string): Promis
   const name = cleanName(body.name, true) as string
   const configuration = mergeConfiguration(connector, {}, body.configuration ?? {})
   const token = random32().toString('base64')
-  const record = store.insert({
-    organization: c.get('organization').id,
-    connectorKey: connector.key,
-    name,
-    configuration,
-    tags: defaultTags(cleanTags(body.tags), name),
-    tokenHash: hashToken(token),
-    token,
-    owner: String(userOf(c.get('organization')).id),
-  })
+  const organization = c.get('organization')
+  const request = { connector, organization: organization.id, origin: new URL(c.req.url).origin }
+  const authorise = { ...request, providerData: body.providerData, configuration }
+  const record = provisionWithOAuth(kit.oauth, authorise, (withTokens) =>
+    store.insert({
+      organization: organization.id,
+      connectorKey: connector.key,
+      name,
+      configuration: withTokens,
+      tags: defaultTags(cleanTags(body.tags), name),
+      tokenHash: hashToken(token),
+      token,
+      owner: String(userOf(organization).id),
+    }),
+  )
   return kit.answer(c, record)
 }
 

@@ -1,7 +1,9 @@
+import type { AnyConnector } from '@plugboard/core'
 import { Hono } from 'hono'
 import { instanceBody, parseBody, readJson } from '../body.js'
 import { mergeConfiguration } from '../configuration.js'
 import { HttpError } from '../http-error.js'
+import { reauthorise } from '../oauth/provision.js'
 import type { InstanceRecord } from '../store.js'
 import { configurationRoutes } from './configuration.js'
 import { eventRoutes } from './events.js'
@@ -22,17 +24,26 @@ async function readChange(kit: RouteKit, c: Ctx, record: InstanceRecord) {
   return { body, connector: kit.connectorFor(record) }
 }
 
+/** What re-authorising needs of the request: its organization, origin and providerData. */
+function oauthRequest(c: Ctx, connector: AnyConnector, providerData: unknown) {
+  const origin = new URL(c.req.url).origin
+  return { connector, organization: c.get('organization').id, origin, providerData }
+}
+
 async function replace(kit: RouteKit, c: Ctx, record: InstanceRecord) {
   const { body, connector } = await readChange(kit, c, record)
   // Read, merge and write in one transaction, onto the stored copy as it is now.
   const updated = kit.store.modify(record.organization, record.id, (current) => ({
     name: cleanName(body.name, true) as string,
-    configuration: mergeConfiguration(
-      connector,
-      {},
-      body.configuration ?? {},
-      current.configuration,
-    ),
+    configuration: reauthorise(kit.oauth, {
+      ...oauthRequest(c, connector, body.providerData),
+      configuration: mergeConfiguration(
+        connector,
+        {},
+        body.configuration ?? {},
+        current.configuration,
+      ),
+    }),
     tags: cleanTags(body.tags) ?? [],
   }))
   if (updated === undefined) throw new HttpError(404, `No instance with id ${record.id}.`)
@@ -45,18 +56,25 @@ async function patch(kit: RouteKit, c: Ctx, record: InstanceRecord) {
   const tags = cleanTags(body.tags)
   const given = body.configuration
   // Read, merge and write in one transaction, onto the stored copy as it is now.
+  const reauthorising = body.providerData !== undefined
   const updated = kit.store.modify(record.organization, record.id, (current) => ({
     ...(name === undefined ? {} : { name }),
     ...(tags === undefined ? {} : { tags }),
-    ...(given === undefined
+    ...(given === undefined && !reauthorising
       ? {}
       : {
-          configuration: mergeConfiguration(
-            connector,
-            current.configuration,
-            given,
-            current.configuration,
-          ),
+          configuration: reauthorise(kit.oauth, {
+            ...oauthRequest(c, connector, body.providerData),
+            configuration:
+              given === undefined
+                ? current.configuration
+                : mergeConfiguration(
+                    connector,
+                    current.configuration,
+                    given,
+                    current.configuration,
+                  ),
+          }),
         }),
   }))
   if (updated === undefined) throw new HttpError(404, `No instance with id ${record.id}.`)

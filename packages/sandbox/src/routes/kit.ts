@@ -5,6 +5,7 @@ import { hashToken, type SandboxOrganization } from '../auth.js'
 import { UNAUTHORIZED_MESSAGE } from '../constants.js'
 import type { EventEngine } from '../events/engine.js'
 import { HttpError } from '../http-error.js'
+import type { OAuthService } from '../oauth/service.js'
 import { instanceJson, leanInstanceJson } from '../present.js'
 import type { InstanceRecord, SandboxStore } from '../store.js'
 import { createOwnerLookup } from '../users.js'
@@ -25,6 +26,8 @@ export interface Dependencies {
   readonly organizations: readonly SandboxOrganization[]
   /** The event engine: the log of events, delivery, simulated vendor changes. */
   readonly events: EventEngine
+  /** The stand-in vendor of OAuth connectors: consent requests, codes, verifiers. */
+  readonly oauth: OAuthService
 }
 
 /** The context of one request. */
