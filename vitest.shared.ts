@@ -1,17 +1,17 @@
 import type { ViteUserConfig } from 'vitest/config'
 
 /**
- * Test settings every package's vitest project shares (type tests on, a fixed fake-timer-free env).
- * The time limits are ceilings that catch a hang on a busy 2-core machine, never a prediction of how
- * fast a test runs: tests wait for events (a port open, a line printed), not for time to pass.
+ * Test settings every package's vitest project shares. The time limits are ceilings that catch a
+ * hang on a busy 2-core machine, never a prediction of how fast a test runs: tests wait for events
+ * (a port open, a line printed), not for time to pass.
+ *
+ * Type tests (`*.test-d.ts`, `expectTypeOf`) are not run here: each package's TypeScript check
+ * (`typecheck`, and `typecheck:connectors` for the connectors) compiles them with everything else,
+ * and a broken type promise is a compile error there. Running them in vitest too would compile
+ * each package a second time.
  */
 export const sharedTest = {
   include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-  typecheck: {
-    enabled: true,
-    include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
-    tsconfig: './tsconfig.json',
-  },
   testTimeout: 180_000,
   hookTimeout: 180_000,
 } satisfies NonNullable<ViteUserConfig['test']>

@@ -10,9 +10,13 @@ import { createInterface } from 'node:readline'
 const root = new URL('..', import.meta.url).pathname
 const args = process.argv.slice(2)
 
-/** The package a line of turbo's `--output-logs=hash-only` output starts building, if any. */
+/**
+ * The package a line of turbo's `--output-logs=hash-only` output starts building, if any (the
+ * connector packages are built together, by the root's `build:connectors`).
+ */
 export function packageBuilt(line: string): string | undefined {
-  return /^(\S+):build: cache miss, executing/.exec(line)?.[1]
+  const [, name, task] = /^(\S+):(build(?::connectors)?): cache miss, executing/.exec(line) ?? []
+  return task === 'build:connectors' ? 'the connector packages' : name
 }
 
 function build(): Promise<number> {

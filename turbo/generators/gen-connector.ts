@@ -51,7 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const result = writePackage(root, options.key, description)
   process.stdout.write(
     `${result.created ? 'wrote' : 'regenerated'} ${result.directory} from ${description.origin}\n` +
-      `next: pnpm install && pnpm turbo run build test --filter=@plugboard/connector-${options.key} && pnpm typecheck:connectors\n`,
+      `next: pnpm install && pnpm build:connectors && pnpm test:connectors && pnpm typecheck:connectors\n`,
   )
   return 0
 }

@@ -4,7 +4,18 @@ import path from 'node:path'
 import { SHIPPED_CONNECTORS_FILE } from './config.js'
 
 /** The root devDependencies a scratch workspace needs to run the generator, turbo and biome. */
-const ROOT_TOOLS = ['@biomejs/biome', '@turbo/gen', '@types/node', 'turbo', 'typescript'] as const
+const ROOT_TOOLS = [
+  '@biomejs/biome',
+  '@turbo/gen',
+  '@types/node',
+  'tsdown',
+  'turbo',
+  'typescript',
+  'vitest',
+] as const
+
+/** The root scripts that build, test and type-check the connectors, all of them at once. */
+const CONNECTOR_SCRIPTS = ['build:connectors', 'test:connectors', 'typecheck:connectors'] as const
 
 /** Root files the generated package builds, tests and lints against. */
 const ROOT_FILES = [
@@ -12,7 +23,8 @@ const ROOT_FILES = [
   'pnpm-lock.yaml',
   'pnpm-workspace.yaml',
   'tsconfig.base.json',
-  'tsdown.connector.ts',
+  'scripts/build-connectors.ts',
+  'vitest.connectors.config.ts',
   'turbo.json',
   'vitest.shared.ts',
   '.changeset/config.json',
@@ -49,7 +61,9 @@ export function createScratchWorkspace(root: string): string {
         private: true,
         type: 'module',
         packageManager: manifest.packageManager,
-        scripts: { 'typecheck:connectors': manifest.scripts['typecheck:connectors'] as string },
+        scripts: Object.fromEntries(
+          CONNECTOR_SCRIPTS.map((name) => [name, manifest.scripts[name] as string]),
+        ),
         devDependencies,
       },
       null,

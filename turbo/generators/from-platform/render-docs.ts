@@ -134,13 +134,11 @@ export function renderManifest(key: string, description: PlatformDescription): s
     },
     files: ['dist', 'README.md', 'CHANGELOG.md'],
     engines: { node: '>=22.12' },
-    scripts: { build: 'tsdown -c ../../tsdown.connector.ts', test: 'vitest run' },
     dependencies: { valibot: 'catalog:' },
     peerDependencies: { '@plugboard/core': 'workspace:^' },
     devDependencies: {
       '@plugboard/core': 'workspace:^',
       '@types/node': 'catalog:',
-      tsdown: 'catalog:',
       typescript: 'catalog:',
       vitest: 'catalog:',
     },

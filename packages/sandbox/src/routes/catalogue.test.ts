@@ -114,9 +114,10 @@ describe('provisioning a catalogued connector without a package', () => {
       'oauth.api.key': 'app-key',
       'oauth.api.secret': 'app-secret',
       'oauth.callback.url': 'https://app.test/callback',
+      'zendesk.subdomain': 'acme',
     }
     const answer = await call(sandbox, 'POST', `${root}/instances`, {
-      body: { element: { key: 'dropbox' }, name: 'Files', configuration },
+      body: { element: { key: 'zendesk' }, name: 'Desk', configuration },
     })
     expect(answer.status).toBe(400)
     expect(answer.body).toMatchObject({
