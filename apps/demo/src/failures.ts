@@ -16,6 +16,7 @@ import {
   SandboxStartError,
   UsageError,
 } from './cli-errors.js'
+import { OAuthTimeoutError } from './oauth/wait.js'
 
 /** What the CLI prints and returns for a failure it expects. */
 export interface Failure {
@@ -49,6 +50,9 @@ export function describeFailure(
   }
   if (error instanceof UsageError) {
     return { exitCode: EXIT_USAGE, message: error.message, details: { kind: 'usage' } }
+  }
+  if (error instanceof OAuthTimeoutError) {
+    return { exitCode: EXIT_FAILURE, message: error.message, details: { kind: 'timeout' } }
   }
   if (error instanceof SandboxStartError) {
     return { exitCode: EXIT_FAILURE, message: error.message, details: { kind: 'sandbox' } }

@@ -7,6 +7,7 @@ import {
 } from './command-line.js'
 import { listConnectors } from './commands/connectors.js'
 import { EVENT_SETUP_COMMANDS } from './event-setup-commands.js'
+import { OAUTH_OPTIONS, readOAuthOptions } from './oauth/options.js'
 import { createOutput, type Output } from './output.js'
 
 // Each command's module is imported when the command runs, so a run loads only what it needs
@@ -115,6 +116,7 @@ const COMMANDS: readonly Command[] = [
         description:
           'a key unique to this provisioning: run again after an interruption, it returns the instance created instead of a second one',
       },
+      ...OAUTH_OPTIONS,
     },
     extraArgs: true,
     run: async ({ args, extra, options, target, out }) =>
@@ -128,7 +130,31 @@ const COMMANDS: readonly Command[] = [
           extra,
           showToken: options['show-token'] === true,
           provisioningKey: text(options['provisioning-key']),
+          oauth: readOAuthOptions(options),
         },
+        out,
+      ),
+  },
+  {
+    words: ['reauthorize'],
+    description:
+      "re-authorise an OAuth instance: the vendor's consent step again, then its new grant",
+    args: [{ name: 'id', description: 'the instance id' }],
+    options: {
+      set: {
+        type: 'string',
+        value: '<entry=value>',
+        multiple: true,
+        description:
+          "oauth.api.key=… and oauth.api.secret=…, the OAuth app's (asked for when missing)",
+      },
+      ...OAUTH_OPTIONS,
+    },
+    extraArgs: true,
+    run: async ({ args, extra, options, target, out }) =>
+      (await import('./oauth/reauthorize.js')).reauthorize(
+        args[0] ?? '',
+        { ...target, set: list(options.set), extra, oauth: readOAuthOptions(options) },
         out,
       ),
   },

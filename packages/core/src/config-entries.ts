@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import type { AnyConnector, ConfigSchema } from './connector.js'
+import { configOptions } from './config-options.js'
+import type { AnyConfigSchema, AnyConnector, ConfigSchema } from './connector.js'
 
 /**
  * What a configuration entry is, read off a connector's config schema.
@@ -45,7 +46,9 @@ function unwrap(schema: AnySchema): { inner: AnySchema; optional: boolean } {
 }
 
 /**
- * Lists the entries of a configuration schema: key, required, secret and description.
+ * Lists the entries of a configuration schema: key, required, secret and description. For a
+ * choice (a `variant`, e.g. on `authentication.type`), every entry of every option, each listed
+ * once: required when every option requires it, secret when any option marks it so.
  *
  * @example
  * ```ts
@@ -56,7 +59,7 @@ function unwrap(schema: AnySchema): { inner: AnySchema; optional: boolean } {
  *
  * @group Connectors
  */
-export function configEntries(schema: ConfigSchema): ConfigEntry[] {
+export function configEntries(schema: AnyConfigSchema): ConfigEntry[] {
   let entries = entriesBySchema.get(schema)
   if (entries === undefined) {
     entries = readEntries(schema)
@@ -66,11 +69,34 @@ export function configEntries(schema: ConfigSchema): ConfigEntry[] {
 }
 
 // Schemas are immutable values: what they say of their entries is read once per schema.
-const entriesBySchema = new WeakMap<ConfigSchema, readonly ConfigEntry[]>()
+const entriesBySchema = new WeakMap<AnyConfigSchema, readonly ConfigEntry[]>()
 const secretsByConnector = new WeakMap<AnyConnector, ReadonlySet<string>>()
 const maskedByConnector = new WeakMap<AnyConnector, ReadonlySet<string>>()
 
-function readEntries(schema: ConfigSchema): readonly ConfigEntry[] {
+function readEntries(schema: AnyConfigSchema): readonly ConfigEntry[] {
+  const options = configOptions(schema)
+  if (options.length === 1 && options[0] === schema) return readObject(schema as ConfigSchema)
+  const merged = new Map<string, ConfigEntry>()
+  const lists = options.map(readObject)
+  for (const entries of lists) {
+    for (const entry of entries) {
+      const known = merged.get(entry.key)
+      const everywhere = lists.every((list) =>
+        list.some((other) => other.key === entry.key && other.required),
+      )
+      merged.set(entry.key, {
+        key: entry.key,
+        required: everywhere,
+        secret: entry.secret || known?.secret === true,
+        masked: entry.masked || known?.masked === true,
+        description: known?.description || entry.description,
+      })
+    }
+  }
+  return [...merged.values()]
+}
+
+function readObject(schema: ConfigSchema): readonly ConfigEntry[] {
   return Object.entries(schema.entries).map(([key, entry]) => {
     const { inner, optional } = unwrap(entry as AnySchema)
     const metadata = v.getMetadata(inner as never) as Record<string, unknown> | undefined

@@ -1,4 +1,5 @@
 import type * as v from 'valibot'
+import type { Authorization, ConfigurationAuthorization } from './authorization.js'
 import type { SpecificationVersion } from './specification.js'
 
 /**
@@ -13,6 +14,34 @@ export type ConfigSchema = v.StrictObjectSchema<
   v.ObjectEntries,
   v.ErrorMessage<v.StrictObjectIssue> | undefined
 >
+
+/**
+ * The schema of a configuration whose required entries depend on one entry's value (a choice of
+ * authorisation, e.g. `authentication.type`): a valibot `variant` on that entry, each option a
+ * strict object ({@link ConfigSchema}) whose choosing entry is a `v.literal`.
+ *
+ * @example
+ * ```ts
+ * const config = v.variant('authentication.type', [
+ *   v.strictObject({ 'authentication.type': v.literal('oauth2'), 'oauth.api.key': v.string() }),
+ *   v.strictObject({ 'authentication.type': v.literal('apiKey'), 'vendor.apikey': v.string() }),
+ * ])
+ * ```
+ *
+ * @group Connectors
+ */
+export type ChoiceConfigSchema = v.VariantSchema<
+  string,
+  v.VariantOptions<string>,
+  v.ErrorMessage<v.VariantIssue> | undefined
+>
+
+/**
+ * Any connector configuration schema: a strict object, or a choice of strict objects.
+ *
+ * @group Connectors
+ */
+export type AnyConfigSchema = ConfigSchema | ChoiceConfigSchema
 
 /**
  * The schema of the connector-specific `configuration` map of an instance as the platform returns
@@ -125,13 +154,15 @@ export type ConfigurationValue = string | null
  * @typeParam Key - the connector key, kept as a string literal.
  * @typeParam Config - the configuration schema.
  * @typeParam Response - the schema of the returned instance's `configuration` map.
+ * @typeParam Auth - how the connector authorises (configuration only when it declares nothing).
  *
  * @group Connectors
  */
 export interface Connector<
   Key extends string = string,
-  Config extends ConfigSchema = ConfigSchema,
+  Config extends AnyConfigSchema = ConfigSchema,
   Response extends ResponseConfigSchema = ResponseConfigSchema,
+  Auth extends Authorization = ConfigurationAuthorization,
 > {
   /** The version of the connector specification this definition implements. */
   readonly specificationVersion: SpecificationVersion
@@ -141,7 +172,17 @@ export interface Connector<
   readonly metadata: ConnectorMetadata
   /** The platform's descriptor of the connector, as instance responses carry it. */
   readonly descriptor: ConnectorDescriptor
-  /** The configuration schema: validates what a caller passes before anything is sent. */
+  /**
+   * How the connector authorises: configuration only (the default when absent), OAuth 2.0,
+   * OAuth 1.0a, or a choice by a configuration entry (then `config` is a
+   * {@link ChoiceConfigSchema} on that entry). Added in v1 as an optional field: a connector
+   * written before it is configuration-only, as it always was.
+   */
+  readonly authorization?: Auth | undefined
+  /**
+   * The configuration schema: validates what a caller passes before anything is sent. A strict
+   * object, or for a connector whose authorisation is a choice, a variant of strict objects.
+   */
   readonly config: Config
   /** The schema of the returned instance's `configuration` map. */
   readonly response: Response
@@ -169,14 +210,14 @@ export interface Connector<
  * @group Connectors
  */
 // biome-ignore lint/suspicious/noExplicitAny: the widest connector type needs `any` schemas to accept every definition.
-export type AnyConnector = Connector<string, any, any>
+export type AnyConnector = Connector<string, any, any, Authorization>
 
 /**
  * The configuration a caller passes for connector `C` (the config schema's input type).
  *
  * @group Connectors
  */
-export type ConfigInput<C extends ConfigSchema> = v.InferInput<C>
+export type ConfigInput<C extends AnyConfigSchema> = v.InferInput<C>
 
 /**
  * The configuration a caller passes when provisioning connector `C`.
@@ -222,8 +263,9 @@ export type InstanceConfigurationOf<C extends AnyConnector> = v.InferOutput<C['r
  */
 export function defineConnector<
   const Key extends string,
-  Config extends ConfigSchema,
+  Config extends AnyConfigSchema,
   Response extends ResponseConfigSchema,
->(definition: Connector<Key, Config, Response>): Connector<Key, Config, Response> {
+  const Auth extends Authorization = ConfigurationAuthorization,
+>(definition: Connector<Key, Config, Response, Auth>): Connector<Key, Config, Response, Auth> {
   return definition
 }

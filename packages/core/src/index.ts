@@ -6,6 +6,21 @@
  * @module @plugboard/core
  */
 
+export {
+  type Authorization,
+  type AuthorizationChoice,
+  type AuthorizationOption,
+  authorizationFor,
+  CONFIGURATION_ONLY,
+  type ConfigurationAuthorization,
+  isOAuth,
+  type OAuth1Authorization,
+  type OAuth2Authorization,
+  type OAuthAuthorization,
+  type OAuthUrlParameter,
+  oauthAuthorizationOf,
+  type SingleAuthorization,
+} from './authorization.js'
 export type {
   ConnectorPage,
   ConnectorsResource,
@@ -22,6 +37,21 @@ export {
   type InstancesResource,
   type IterateOptions,
 } from './client/instances.js'
+export type {
+  OAuthApp,
+  OAuthResource,
+  OAuthStartOptions,
+  OAuthUrlParams,
+} from './client/oauth.js'
+export type {
+  OAuthCompleteOptions,
+  OAuthFlow,
+  OAuthKind,
+  OAuthKindOf,
+  OAuthKindOfAuthorization,
+  OAuthRequestToken,
+  ProviderDataOf,
+} from './client/oauth-flow.js'
 export {
   DEFAULT_MAX_RESPONSE_SIZE,
   DEFAULT_TOTAL_TIMEOUT,
@@ -45,7 +75,9 @@ export {
 } from './client/redact.js'
 export { type ConfigEntry, configEntries, maskedKeys, secretKeys } from './config-entries.js'
 export {
+  type AnyConfigSchema,
   type AnyConnector,
+  type ChoiceConfigSchema,
   type ConfigInput,
   type ConfigSchema,
   type ConfigurationOf,
@@ -92,6 +124,14 @@ export {
   type InvalidArgumentErrorOptions,
 } from './errors/invalid-argument-error.js'
 export {
+  OAuthCallbackError,
+  type OAuthCallbackErrorOptions,
+  OAuthDeniedError,
+  type OAuthErrorOptions,
+  OAuthStateError,
+  type OAuthStateErrorOptions,
+} from './errors/oauth-errors.js'
+export {
   ProvisioningKeyError,
   type ProvisioningKeyErrorOptions,
 } from './errors/provisioning-key-error.js'
@@ -127,8 +167,8 @@ export type {
   InstanceUpdate,
   InstanceUser,
   ListInstancesQuery,
-  ProviderData,
   ProvisionedInstance,
+  ProvisionFields,
   ProvisionRequest,
 } from './instance.js'
 export type {
@@ -137,6 +177,15 @@ export type {
   InstanceEventStatus,
 } from './protocol/event-schemas.js'
 export type { Vocabulary } from './protocol/vocabulary.js'
+export type {
+  AuthorizationOf,
+  AuthorizedConfiguration,
+  ChoiceForms,
+  OAuth1ProviderData,
+  OAuth2ProviderData,
+  ProviderData,
+  ProviderDataField,
+} from './provider-data.js'
 export { type ConnectorLookup, createRegistry, Registry } from './registry.js'
 export { SPECIFICATION_VERSION, type SpecificationVersion } from './specification.js'
 export { validateConfiguration } from './validate-configuration.js'

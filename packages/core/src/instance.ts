@@ -1,5 +1,5 @@
-import type * as v from 'valibot'
 import type { AnyConnector, ConfigurationValue, InstanceConfigurationOf } from './connector.js'
+import type { AuthorizedConfiguration, ProviderData } from './provider-data.js'
 
 /**
  * One parameter of a connector descriptor as the platform returns it. The vocabulary's connector
@@ -203,19 +203,15 @@ export interface ConfigurationEntryRecord {
 }
 
 /**
- * What `POST /instances` needs to provision an instance of connector `C`.
+ * The fields of a provisioning request besides its configuration and `providerData`.
  *
  * @group Provisioning
  */
-export interface ProvisionRequest<C extends AnyConnector> {
+export interface ProvisionFields {
   /** The instance name. */
   readonly name: string
-  /** The connector configuration, validated locally before anything is sent. */
-  readonly configuration: v.InferInput<C['config']>
   /** Tags to find the instance by later. */
   readonly tags?: readonly string[] | undefined
-  /** For OAuth connectors: what the vendor returned to the OAuth callback. */
-  readonly providerData?: ProviderData | undefined
   /**
    * Opt-in: a key naming this provisioning, unique to it (a UUID, an order number…), kept on the
    * instance as the tag `plugboard-provisioning-key:<key>`. With it, `provision` first looks for
@@ -228,14 +224,13 @@ export interface ProvisionRequest<C extends AnyConnector> {
 }
 
 /**
- * What an OAuth connector's provisioning passes on from the vendor.
+ * What `POST /instances` needs to provision an instance of connector `C`: a name, the
+ * configuration, and for an OAuth connector the `providerData` its callback returned (required
+ * at compile time; a configuration-only connector refuses it). See {@link AuthorizedConfiguration}.
  *
  * @group Provisioning
  */
-export interface ProviderData {
-  /** The authorization code the vendor returned to the OAuth callback. */
-  readonly code: string
-}
+export type ProvisionRequest<C extends AnyConnector> = ProvisionFields & AuthorizedConfiguration<C>
 
 /**
  * An instance envelope as parsed before its configuration is: the configuration is only known to

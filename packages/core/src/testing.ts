@@ -12,6 +12,7 @@ import type { AnyConnector } from './index.js'
 import { connectorChecks } from './testing/checks.js'
 import type { TestConnectorOptions } from './testing/conformance-error.js'
 
+export { checkAuthorization, checkSampleAuthorizes } from './testing/authorization-checks.js'
 export { connectorChecks } from './testing/checks.js'
 export {
   checkRequiredEntries,

@@ -1,6 +1,12 @@
 import * as v from 'valibot'
 import { configEntries, secretKeys } from './config-entries.js'
-import type { AnyConnector } from './connector.js'
+import { choiceOption, choiceValues, hasEntry, isChoiceSchema } from './config-options.js'
+import type {
+  AnyConfigSchema,
+  AnyConnector,
+  ChoiceConfigSchema,
+  ConfigSchema,
+} from './connector.js'
 import { ConfigurationError, type ConfigurationIssue } from './errors/configuration-error.js'
 
 function describeIssue(issue: v.BaseIssue<unknown>, secret: boolean): string {
@@ -41,18 +47,33 @@ export function validateConfiguration<C extends AnyConnector>(
       ? (configuration as Record<string, unknown>)
       : {}
   const { input, clashes } = resolveAliases(connector, given)
-  const result = clashes.length > 0 ? undefined : v.safeParse(connector.config, input)
-  if (result === undefined) {
+  if (clashes.length > 0) {
     throw new ConfigurationError({ connectorKey: connector.key, issues: clashes })
   }
-  if (result.success) return result.output
+  const schema = connector.config as AnyConfigSchema
+  if (!isChoiceSchema(schema)) return validateObject(connector, schema, input, connector.key)
+  const option = choiceOption(schema, input[schema.key])
+  if (option === undefined) refuseChoice(connector, schema, input)
+  const chosen = `${connector.key} with ${schema.key} "${String(input[schema.key])}"`
+  return validateObject(connector, option, input, chosen)
+}
+
+/** Validates `input` against one strict object, every problem named; `what` names the connector. */
+function validateObject<C extends AnyConnector>(
+  connector: C,
+  schema: ConfigSchema,
+  input: Record<string, unknown>,
+  what: string,
+): v.InferOutput<C['config']> {
+  const result = v.safeParse(schema, input)
+  if (result.success) return result.output as v.InferOutput<C['config']>
   const secrets = secretKeys(connector)
-  const entries = connector.config.entries
+  const entries = schema.entries
   const byKey = new Map<string, ConfigurationIssue>()
   const unknown = (key: string): ConfigurationIssue => ({
     key,
     kind: 'unknown',
-    message: `"${key}" is not a ${connector.key} configuration entry`,
+    message: `"${key}" is not a ${what} configuration entry`,
   })
   // valibot reports only the first key a strict object does not know: list them all here.
   for (const key of Object.keys(input)) {
@@ -75,11 +96,53 @@ export function validateConfiguration<C extends AnyConnector>(
         : { key, kind: 'missing', message: `"${key}" is required` },
     )
   }
+  throw sorted(connector, [...byKey.values()])
+}
+
+/**
+ * A configuration whose choosing entry is missing or names no choice: that entry, the entries
+ * every choice requires and the keys no choice knows are named at once.
+ */
+function refuseChoice(
+  connector: AnyConnector,
+  schema: ChoiceConfigSchema,
+  input: Record<string, unknown>,
+): never {
+  const choices = choiceValues(schema)
+    .map((value) => `"${value}"`)
+    .join(', ')
+  const value = input[schema.key]
+  const issues: ConfigurationIssue[] = [
+    value === undefined
+      ? {
+          key: schema.key,
+          kind: 'missing',
+          message: `"${schema.key}" is required: one of ${choices}`,
+        }
+      : { key: schema.key, kind: 'invalid', message: `"${schema.key}" must be one of ${choices}` },
+  ]
+  for (const entry of configEntries(schema)) {
+    if (entry.key !== schema.key && entry.required && input[entry.key] === undefined) {
+      issues.push({ key: entry.key, kind: 'missing', message: `"${entry.key}" is required` })
+    }
+  }
+  for (const key of Object.keys(input)) {
+    if (!hasEntry(schema, key)) {
+      issues.push({
+        key,
+        kind: 'unknown',
+        message: `"${key}" is not a ${connector.key} configuration entry`,
+      })
+    }
+  }
+  throw sorted(connector, issues)
+}
+
+/** The ConfigurationError of `issues`, in the order of the connector's entries. */
+function sorted(connector: AnyConnector, issues: ConfigurationIssue[]): ConfigurationError {
   const order = configEntries(connector.config).map((entry) => entry.key)
-  const issues = [...byKey.values()].sort(
-    (a, b) => rank(order, a.key) - rank(order, b.key) || a.key.localeCompare(b.key),
-  )
-  throw new ConfigurationError({ connectorKey: connector.key, issues })
+  issues.sort((a, b) => rank(order, a.key) - rank(order, b.key) || a.key.localeCompare(b.key))
+  return new ConfigurationError({ connectorKey: connector.key, issues })
 }
 
 /** The configuration with every alias renamed to its entry's key; both names given differently clash. */
@@ -92,7 +155,7 @@ function resolveAliases(
   const input: Record<string, unknown> = { ...given }
   const clashes: ConfigurationIssue[] = []
   for (const [alias, key] of Object.entries(aliases)) {
-    if (!Object.hasOwn(input, alias) || Object.hasOwn(connector.config.entries, alias)) continue
+    if (!Object.hasOwn(input, alias) || hasEntry(connector.config, alias)) continue
     const value = input[alias]
     delete input[alias]
     if (input[key] === undefined) input[key] = value

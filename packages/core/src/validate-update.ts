@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { maskedKeys } from './config-entries.js'
-import type { AnyConnector, ConfigurationValue } from './connector.js'
+import { configOptions, hasEntry, isChoiceSchema } from './config-options.js'
+import type { AnyConfigSchema, AnyConnector, ConfigurationValue } from './connector.js'
 import { ConfigurationError, type ConfigurationIssue } from './errors/configuration-error.js'
 import { MASK } from './protocol/facts.js'
 import { PLATFORM_COMMON_ENTRIES } from './protocol/platform-entries.js'
@@ -11,15 +12,23 @@ type AnySchema = v.GenericSchema & { readonly type: string }
 /** The connector with its masked entries made optional (a masked value sent back keeps the stored one). */
 function relaxed(connector: AnyConnector, keep: readonly string[]): AnyConnector {
   if (keep.length === 0) return connector
-  const entries: Record<string, AnySchema> = { ...connector.config.entries }
-  for (const key of keep) entries[key] = v.optional(entries[key] as AnySchema) as AnySchema
-  return { ...connector, config: v.strictObject(entries) }
+  const schema = connector.config as AnyConfigSchema
+  const options = configOptions(schema).map((option) => {
+    const entries: Record<string, AnySchema> = { ...option.entries }
+    for (const key of keep) {
+      if (Object.hasOwn(entries, key))
+        entries[key] = v.optional(entries[key] as AnySchema) as AnySchema
+    }
+    return v.strictObject(entries)
+  })
+  const config = isChoiceSchema(schema) ? v.variant(schema.key, options) : options[0]
+  return { ...connector, config }
 }
 
 /** Whether `key` is an entry the platform adds itself: the connector's defaults or the common ones. */
 function isPlatformEntry(connector: AnyConnector, key: string): boolean {
   return (
-    !Object.hasOwn(connector.config.entries, key) &&
+    !hasEntry(connector.config, key) &&
     (Object.hasOwn(connector.defaults, key) || Object.hasOwn(PLATFORM_COMMON_ENTRIES, key))
   )
 }
@@ -68,7 +77,7 @@ export function validateUpdateConfiguration(
       else problems.push({ key, kind: 'invalid', message: `"${key}" must be a string or null` })
     } else if (masked.has(key) && value === MASK) {
       kept.push(key)
-    } else if (value !== null || !Object.hasOwn(connector.config.entries, key)) {
+    } else if (value !== null || !hasEntry(connector.config, key)) {
       own[key] = value
     }
   }

@@ -4,10 +4,14 @@ import { connectwisehd } from '@plugboard/connector-connectwisehd'
 import { expensify } from '@plugboard/connector-expensify'
 import { freshdeskv2 } from '@plugboard/connector-freshdeskv2'
 import { helpscout } from '@plugboard/connector-helpscout'
+import { hubspotcrm } from '@plugboard/connector-hubspotcrm'
 import { insightly } from '@plugboard/connector-insightly'
 import { netsuitecrm } from '@plugboard/connector-netsuitecrm'
 import { pipedrive } from '@plugboard/connector-pipedrive'
+import { quickbooks } from '@plugboard/connector-quickbooks'
 import { servicenow } from '@plugboard/connector-servicenow'
+import { sfdc } from '@plugboard/connector-sfdc'
+import { zendesk } from '@plugboard/connector-zendesk'
 import { zohocrm } from '@plugboard/connector-zohocrm'
 import { zuorav2 } from '@plugboard/connector-zuorav2'
 /**
@@ -50,6 +54,10 @@ export const shippedConnectors = {
   helpscout,
   connectwisehd,
   autotaskhelpdesk,
+  sfdc,
+  hubspotcrm,
+  zendesk,
+  quickbooks,
 } as const
 
 /** The type of {@link shippedConnectors}. */

@@ -6,7 +6,9 @@ import {
 } from '@plugboard/core'
 import { registry } from '../app-registry.js'
 import { parseSetOptions, promptForMissing } from '../configuration-input.js'
-import { instanceJson, printInstance } from '../instance-view.js'
+import { type InstanceLike, instanceJson, printInstance } from '../instance-view.js'
+import { OAUTH_DEFAULTS, type OAuthOptions } from '../oauth/options.js'
+import { usesOAuth } from '../oauth/uses-oauth.js'
 import type { Output } from '../output.js'
 import { withSpinner } from '../spinner.js'
 import { checkBaseUrl, openTarget, type Target, type TargetOptions } from '../target.js'
@@ -20,6 +22,8 @@ export interface ProvisionOptions extends TargetOptions {
   readonly extra?: readonly string[] | undefined
   readonly showToken?: boolean | undefined
   readonly provisioningKey?: string | undefined
+  /** How an OAuth connector's consent step runs (configuration-only connectors ignore it). */
+  readonly oauth?: OAuthOptions | undefined
 }
 
 /**
@@ -27,7 +31,7 @@ export interface ProvisionOptions extends TargetOptions {
  * `--set` was exposed: a command line stays in the shell's history, shows in the process list,
  * and `pnpm cli …` echoes it. Off a terminal (scripts, CI) `--set` is the way, so nothing is said.
  */
-function warnOfSecretsOnCommandLine(
+export function warnOfSecretsOnCommandLine(
   connector: AnyConnector,
   given: Readonly<Record<string, string>>,
   out: Output,
@@ -48,7 +52,7 @@ function warnOfSecretsOnCommandLine(
  * (its descriptor and configuration entries). An unknown key is refused as the registry refuses
  * it, naming the known ones.
  */
-async function catalogueConnector(key: string, target: Target): Promise<AnyConnector> {
+export async function catalogueConnector(key: string, target: Target): Promise<AnyConnector> {
   const keys = await target.client.connectors.keys()
   if (!keys.includes(key)) return registry.resolve(key)
   return connectorFromDescription({
@@ -73,6 +77,8 @@ export async function provision(
       const connector = await withSpinner(out, `Reading the catalogue's ${key}`, () =>
         catalogueConnector(key, target),
       )
+      if (usesOAuth(connector, options.set))
+        return await provisionOAuth(connector, options, out, target)
       await provisionWith(connector, target, options, out)
     } finally {
       await target.close()
@@ -81,6 +87,7 @@ export async function provision(
   }
   // A key known only at run time: the connector's exact type is not, so validate at run time.
   const connector: AnyConnector = registry.resolve(key)
+  if (usesOAuth(connector, options.set)) return provisionOAuth(connector, options, out)
   const configuration = await configurationFor(connector, options, out)
   const target = await openTarget(options, out)
   try {
@@ -120,6 +127,17 @@ async function provisionWith(
       provisioningKey: options.provisioningKey,
     }),
   )
+  printProvisioned(key, instance, target, options, out)
+}
+
+/** Prints a new instance: as JSON under --json, else a summary, its token masked unless asked. */
+export function printProvisioned(
+  key: string,
+  instance: InstanceLike,
+  target: Target,
+  options: { readonly showToken?: boolean | undefined },
+  out: Output,
+): void {
   if (out.json) {
     out.data(instanceJson(instance, options.showToken))
     return
@@ -132,4 +150,20 @@ async function provisionWith(
     maskedNote:
       'masked; the platform returns it only once: provision with --show-token to print it',
   })
+}
+
+/** The OAuth path: the consent step in the browser, then provisioning with its providerData. */
+async function provisionOAuth(
+  connector: AnyConnector,
+  options: ProvisionOptions,
+  out: Output,
+  target?: Target,
+): Promise<void> {
+  const { provisionWithOAuth } = await import('../oauth/provision-oauth.js')
+  await provisionWithOAuth(
+    connector,
+    { ...options, oauth: options.oauth ?? OAUTH_DEFAULTS },
+    out,
+    target,
+  )
 }

@@ -3,6 +3,7 @@ import { ConnectorsResource } from './connectors.js'
 import { showInInspect } from './context.js'
 import { InstanceClient } from './hub.js'
 import { InstancesResource } from './instances.js'
+import { OAuthResource } from './oauth.js'
 import { checkSecret, type PlatformClientOptions } from './options.js'
 import {
   createContext,
@@ -22,6 +23,8 @@ export interface PlatformClient extends ProvisioningClient {
   readonly instances: InstancesResource
   /** The platform's connector descriptors. */
   readonly connectors: ConnectorsResource
+  /** The OAuth flow: `start`, `complete`, and the platform's OAuth calls (`client/oauth.ts`). */
+  readonly oauth: OAuthResource
   /**
    * The instance calls under one connector, named by its key or numeric id
    * (`/elements/{keyOrId}/instances…`): `list`, `iterate` and every by-id call of `instances`.
@@ -71,6 +74,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     ...provisioningClient(context),
     instances: new InstancesResource(context),
     connectors: new ConnectorsResource(context),
+    oauth: new OAuthResource(context),
     connectorInstances: (keyOrId) => connectorInstances(context, keyOrId),
     forInstance(token: string): InstanceClient {
       const checked = checkSecret('token', token)

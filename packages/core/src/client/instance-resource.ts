@@ -9,11 +9,13 @@ import type {
 } from '../instance.js'
 import type { InstanceEventRecord } from '../protocol/event-schemas.js'
 import { connectorField } from '../protocol/vocabulary.js'
+import type { ProviderData } from '../provider-data.js'
 import { validateUpdateConfiguration } from '../validate-update.js'
 import { type Context, configurationSecrets, segment } from './context.js'
 import { disableEventsPatch, enableEventsPatch, getEvent, listEvents } from './events.js'
 import { invalid } from './options.js'
 import { parseConfigurationEntries, parseConfigurationEntry, parseInstance } from './parse.js'
+import { checkProviderData, providerDataSecrets } from './provider-data.js'
 import { type Method, request, requestNothing } from './request.js'
 
 /**
@@ -87,6 +89,27 @@ export class InstanceResource<Target extends InstanceTarget> {
   async patch(...args: unknown[]): Promise<Instance<unknown>> {
     const [path, body, connector] = this.#split(args)
     return this.#instance('PATCH', path, body, connectorArgument(connector))
+  }
+
+  /**
+   * Re-authorises an OAuth instance whose grant was revoked or expired (`PATCH /instances/{id}`
+   * with `providerData` alone): run the OAuth flow again (`client.oauth.start`, then
+   * `client.oauth.complete`) and hand its result here. The platform exchanges it for new vendor
+   * tokens and never echoes it.
+   *
+   * @example
+   * ```ts
+   * const flow = await client.oauth.start(sfdc, { apiKey, apiSecret, callbackUrl })
+   * // … the end user allows access at flow.url; the vendor redirects to the callback …
+   * const providerData = client.oauth.complete(flow, callbackRequestUrl)
+   * await client.instances.reauthorize(instance.id, providerData)
+   * ```
+   */
+  reauthorize(...args: [...Target, providerData: ProviderData]): Promise<Instance>
+  async reauthorize(...args: unknown[]): Promise<Instance<unknown>> {
+    const [path, providerData] = this.#split(args)
+    const checked = checkProviderData(providerData)
+    return this.#instance('PATCH', path, { providerData: checked }, undefined)
   }
 
   /** Deletes an instance (`DELETE /instances/{id}`). Its token answers 401 afterwards. */
@@ -219,7 +242,10 @@ export class InstanceResource<Target extends InstanceTarget> {
         method,
         path,
         json,
-        secrets: [...configurationSecrets(json?.configuration, connector), ...providerCode(json)],
+        secrets: [
+          ...configurationSecrets(json?.configuration, connector),
+          ...providerDataSecrets(json?.providerData),
+        ],
       },
       (answer, { request }) =>
         parseInstance(answer, {
@@ -231,14 +257,6 @@ export class InstanceResource<Target extends InstanceTarget> {
         }),
     )
   }
-}
-
-/** The OAuth code an update body carries, a secret to redact. */
-function providerCode(json: Record<string, unknown> | undefined): string[] {
-  const data = json?.providerData
-  if (typeof data !== 'object' || data === null) return []
-  const { code } = data as { code?: unknown }
-  return typeof code === 'string' && code !== '' ? [code] : []
 }
 
 function isConnector(value: unknown): value is AnyConnector {
@@ -268,6 +286,7 @@ function updateBody(
   if (full && (typeof body.name !== 'string' || body.name.trim() === '')) {
     invalid('name', 'A full update needs the instance name (a non-empty string).')
   }
+  if (body.providerData !== undefined) checkProviderData(body.providerData)
   if (connector === undefined) return { ...body }
   // What GET returned may be sent back as it is: platform defaults and masked values included.
   const configuration =

@@ -7,6 +7,7 @@ import { validateConfiguration } from '../validate-configuration.js'
 import { type Context, checkStrings, configurationSecrets } from './context.js'
 import { invalid } from './options.js'
 import { parseInstance, parseJsonBody } from './parse.js'
+import { checkProvisionProviderData, providerDataSecrets } from './provider-data.js'
 import { findProvisioned, mayHaveCreated, provisioningKeyTag } from './provisioning-key.js'
 import { send } from './request.js'
 
@@ -43,6 +44,7 @@ export async function provision<C extends AnyConnector>(
 ): Promise<ProvisionedInstance<C>> {
   checkRequest(request)
   const configuration = validateConfiguration(connector, request.configuration)
+  checkProvisionProviderData(connector, configuration, request.providerData)
   if (request.provisioningKey === undefined) return post(context, connector, request, configuration)
   const tag = provisioningKeyTag(request.provisioningKey)
   const earlier = await findProvisioned(context, connector, tag)
@@ -81,7 +83,7 @@ async function post<C extends AnyConnector>(
       name: request.name,
       ...(request.providerData === undefined ? {} : { providerData: request.providerData }),
     },
-    secrets: [...sent, ...(request.providerData === undefined ? [] : [request.providerData.code])],
+    secrets: [...sent, ...providerDataSecrets(request.providerData)],
   })
   try {
     const instance = parseInstance(parseJsonBody(answer.request, answer.text), {

@@ -86,3 +86,14 @@ describe('connectorFromDescription', () => {
     ).toThrow(/malformed configuration entry/)
   })
 })
+
+describe('connectorFromDescription of an OAuth connector', () => {
+  it('declares the OAuth authorisation the descriptor names, so provisioning asks for providerData', () => {
+    const oauth1 = connectorFromDescription({
+      ...description,
+      connector: { ...description.connector, authentication: { type: 'oauth1' } },
+    })
+    expect(oauth1.authorization).toEqual({ kind: 'oauth1' })
+    expect(connector.authorization).toBeUndefined()
+  })
+})

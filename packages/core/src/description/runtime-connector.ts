@@ -118,6 +118,10 @@ export function connectorFromDescription(description: ConnectorDescription): Any
       typeOauth: connector.typeOauth ?? false,
       active: connector.active ?? false,
     }),
+    // An OAuth connector's provisioning needs providerData; the description says no more of it.
+    ...(authentication === 'oauth2' || authentication === 'oauth1'
+      ? { authorization: { kind: authentication } }
+      : {}),
     config: v.strictObject(
       Object.fromEntries(callers.map((entry) => [entry.key, entrySchema(entry)])),
     ),

@@ -30,6 +30,21 @@ export {
   instanceEnvelopeSchema,
   instanceUserSchema,
 } from './instance-schemas.js'
+export {
+  MISSING_OAUTH_CODE_MESSAGE,
+  OAUTH_PATHS,
+  type OAuthUrlAnswer,
+  type OAuthUrlQuery,
+  oauth1ProviderDataSchema,
+  oauth2ProviderDataSchema,
+  oauthUrlAnswerSchema,
+  oauthUrlQuerySchema,
+  providerDataSchema,
+  type RequestTokenAnswer,
+  type RequestTokenQuery,
+  requestTokenAnswerSchema,
+  requestTokenQuerySchema,
+} from './oauth-schemas.js'
 export { INSTANCE_ID_HEADER, PLATFORM_COMMON_ENTRIES } from './platform-entries.js'
 export {
   configurationEntryRequestSchema,

@@ -1,3 +1,4 @@
+import { checkAuthorization, checkSampleAuthorizes } from './authorization-checks.js'
 import {
   checkRequiredEntries,
   checkSampleAccepted,
@@ -25,6 +26,14 @@ export const connectorChecks: readonly ConnectorCheck[] = [
   { name: 'refuses an unknown configuration entry, naming it', run: checkUnknownEntry },
   { name: 'accepts its own sample configuration', run: checkSampleAccepted },
   { name: 'never shows a secret value in a configuration error', run: checkSecretRedaction },
+  {
+    name: 'declares how it authorises, in agreement with its schema and descriptor',
+    run: checkAuthorization,
+  },
+  {
+    name: 'authorises its sample: the configuration and a sample providerData pass',
+    run: checkSampleAuthorizes,
+  },
   {
     name: 'parses the configuration the platform returns for its sample',
     run: checkResponseAcceptsSample,

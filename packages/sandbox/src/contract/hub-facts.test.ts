@@ -54,6 +54,7 @@ describe.each(VOCABULARIES)(
       const { token } = await provisionChargebee(setup.client, 'Hub keys')
       expect(await setup.client.forInstance(token).get('hubs/keys')).toEqual([
         'crm',
+        'finance',
         'helpdesk',
         'payment',
       ])

@@ -87,7 +87,7 @@ describe('the wire, raw (issue 14)', () => {
     expect(disabled.status).toBe(403)
     expect(disabled.headers.get(INSTANCE_ID_HEADER)).toBe(String(id))
     const keys = await send('GET', '/hubs/keys')
-    expect(keys).toMatchObject({ status: 200, body: ['crm', 'helpdesk', 'payment'] })
+    expect(keys).toMatchObject({ status: 200, body: ['crm', 'finance', 'helpdesk', 'payment'] })
     // A path that is neither the platform's nor a hub call (no token) is still a 404.
     expect((await send('GET', '/customers')).status).toBe(404)
   })

@@ -20,13 +20,12 @@ function requestToken(server: RunningSandbox, key: string, query: Record<string,
   return api(server, 'GET', `/elements/${key}/oauth/token?${new URLSearchParams(query)}`)
 }
 
+// The entries the quickbooks package takes (its page's OAuth 2.0 leftovers, authentication.type,
+// scope and quickbooks.datasource, are not caller entries there).
 const quickbooksConfiguration = {
   ...appConfiguration(),
-  'authentication.type': 'oauth1',
   'quickbooks.minorversion': '65',
   use_sandbox: 'true',
-  scope: 'com.intuit.quickbooks.accounting',
-  'quickbooks.datasource': 'QBO',
 }
 
 function provisionQuickbooks(server: RunningSandbox, providerData: unknown) {

@@ -1,0 +1,4 @@
+import { defineProject } from 'vitest/config'
+import { sharedTest } from '../../vitest.shared.ts'
+
+export default defineProject({ test: { ...sharedTest, name: 'connector-quickbooks' } })

@@ -1,0 +1,18 @@
+import { createPlatformClient, type OAuth2ProviderData } from '@plugboard/core'
+import { describe, it } from 'vitest'
+import { zendesk } from './connector.js'
+
+const client = createPlatformClient({
+  baseUrl: 'http://127.0.0.1:9',
+  userSecret: 'u',
+  organizationSecret: 'o',
+})
+declare const providerData: OAuth2ProviderData
+
+describe('provisioning zendesk', () => {
+  it('needs the providerData of its OAuth callback', async () => {
+    await client.provision(zendesk, { name: 'n', configuration: zendesk.sample, providerData })
+    // @ts-expect-error an OAuth 2.0 connector is provisioned with providerData
+    await client.provision(zendesk, { name: 'n', configuration: zendesk.sample })
+  })
+})
