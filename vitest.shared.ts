@@ -9,9 +9,14 @@ import type { ViteUserConfig } from 'vitest/config'
  * (`typecheck`, and `typecheck:connectors` for the connectors) compiles them with everything else,
  * and a broken type promise is a compile error there. Running them in vitest too would compile
  * each package a second time.
+ *
+ * Test files run three at a time. vitest's default is one fewer than the cores, which is one on a
+ * 2-core machine; most of these tests wait on sockets and child processes, so a core would sit
+ * idle while one file waits.
  */
 export const sharedTest = {
   include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  maxWorkers: 3,
   testTimeout: 180_000,
   hookTimeout: 180_000,
 } satisfies NonNullable<ViteUserConfig['test']>
