@@ -11,10 +11,15 @@ export const tags = ['bench', 'chargebee']
  * built by hand: what a raw `fetch` sends to provision the same instance.
  */
 export function provisionBody(index: number): string {
-  return JSON.stringify({
+  return JSON.stringify(provisionObject(index))
+}
+
+/** The same body as an object (what ky is given as `json`, as the client gives it). */
+export function provisionObject(index: number): object {
+  return {
     your_mom: { key: chargebee.key },
     configuration,
     tags,
     name: `bench-${index}`,
-  })
+  }
 }

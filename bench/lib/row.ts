@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os'
 import { argv, stderr, stdout } from 'node:process'
 
 /** One line of the results table. */
@@ -16,6 +17,8 @@ export interface BenchRow {
   readonly target: string
   /** Whether the target is met. */
   readonly pass: boolean
+  /** A figure reported without a target of its own: shown as `report`, not counted as a target. */
+  readonly report?: boolean
   /** Details worth reading beside the row: sample counts, spreads, the cause of a miss. */
   readonly notes: readonly string[]
 }
@@ -30,7 +33,7 @@ function cells(row: BenchRow): string[] {
     row.plugboard,
     row.ratio,
     row.target,
-    row.pass ? 'pass' : 'FAIL',
+    row.report === true ? 'report' : row.pass ? 'pass' : 'FAIL',
   ]
 }
 
@@ -55,20 +58,30 @@ export function formatNotes(rows: readonly BenchRow[]): string {
     .join('\n\n')
 }
 
+/**
+ * The machine's load, for the note of a row that missed its target: on a shared machine the
+ * other processes' work is often why.
+ */
+export function loadNote(): string {
+  const [one = 0, five = 0] = loadavg()
+  return `load average ${one.toFixed(1)} (1 min), ${five.toFixed(1)} (5 min) on ${availableParallelism()} cores at the end of this benchmark`
+}
+
 /** Writes a progress line to stderr, so stdout stays the result. */
 export function progress(message: string): void {
   stderr.write(`${message}\n`)
 }
 
 /**
- * Runs one benchmark as a script: prints its row as a table with its notes, or, with `--json`,
- * the row as one line of JSON (how `run-all.ts` collects it).
+ * Runs one benchmark as a script: prints its row (or rows) as a table with its notes, or, with
+ * `--json`, the rows as one line of JSON, an array (how `run-all.ts` collects them).
  */
-export async function runAlone(run: () => Promise<BenchRow>): Promise<void> {
-  const row = await run()
+export async function runAlone(run: () => Promise<BenchRow | BenchRow[]>): Promise<void> {
+  const result = await run()
+  const rows = Array.isArray(result) ? result : [result]
   if (argv.includes('--json')) {
-    stdout.write(`${JSON.stringify(row)}\n`)
+    stdout.write(`${JSON.stringify(rows)}\n`)
     return
   }
-  stdout.write(`${formatTable([row])}\n\n${formatNotes([row])}\n`)
+  stdout.write(`${formatTable(rows)}\n\n${formatNotes(rows)}\n`)
 }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPlatformClient } from './client/create-client.js'
 import { DEFAULT_MAX_PAGES } from './client/instances.js'
@@ -179,6 +180,35 @@ describe('the maximum answer size', () => {
       }
     })
   }
+
+  it('counts an encoded answer as it decodes: a small gzip body that inflates past the limit', async () => {
+    const inflated = JSON.stringify({ ...instanceBody(), padding: 'a'.repeat(2 * 1024 * 1024) })
+    const compressed = gzipSync(inflated)
+    const gzipServer = createServer((_request, response) => {
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': String(compressed.byteLength),
+      })
+      response.end(compressed)
+    })
+    await new Promise<void>((resolve) => gzipServer.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = gzipServer.address() as AddressInfo
+      const client = createPlatformClient({
+        ...clientOptions(`http://127.0.0.1:${port}${API_ROOT}`),
+        maxResponseSize: 1024 * 1024,
+      })
+      // The declared length (the compressed one) is far below the limit; the decoded body is not.
+      expect(compressed.byteLength).toBeLessThan(1024 * 1024)
+      const error = await failure(client.instances.get(12))
+      expect(ResponseTooLargeError.isInstance(error), String(error)).toBe(true)
+      expect(error).toMatchObject({ limit: 1024 * 1024 })
+    } finally {
+      gzipServer.closeAllConnections()
+      gzipServer.close()
+    }
+  })
 
   it('reads an answer of exactly the limit', async () => {
     const body = JSON.stringify(instanceBody())

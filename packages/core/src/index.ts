@@ -63,6 +63,10 @@ export {
   type PlatformHooks,
   type PlatformRetryOptions,
 } from './client/options.js'
+export {
+  createProvisioningClient,
+  type ProvisioningClient,
+} from './client/provisioning-client.js'
 export { PROVISIONING_KEY_TAG_PREFIX } from './client/provisioning-key.js'
 export {
   MAX_REMEMBERED_CHARACTERS,

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPlatformClient } from './client/create-client.js'
+import { createProvisioningClient } from './client/provisioning-client.js'
 import { ConfigurationError } from './errors/configuration-error.js'
 import { InvalidArgumentError } from './errors/invalid-argument-error.js'
 import { ResponseValidationError } from './errors/request-errors.js'
@@ -31,6 +32,37 @@ const request = {
   configuration: { site: 'acme-test', apiKey: 'acme-KEY-secret-77' },
   tags: ['billing', 'eu'],
 }
+
+describe('createProvisioningClient', () => {
+  it('provisions exactly as the full client does, and offers nothing else', async () => {
+    const client = createProvisioningClient(clientOptions(server.baseUrl))
+    const instance = await client.provision(acme, request)
+    const full = createPlatformClient(clientOptions(server.baseUrl))
+    await full.provision(acme, request)
+
+    const [mine, theirs] = server.requests
+    expect(mine?.url).toBe('/your_moms/api-v2/instances')
+    expect(mine?.body).toBe(theirs?.body)
+    expect(mine?.headers.authorization).toBe(theirs?.headers.authorization)
+    expect(instance.token).toBe(TOKEN)
+    expect(Object.keys(client).sort()).toEqual(['baseUrl', 'provision', 'vocabulary'])
+    const shown = inspect(client)
+    expect(shown).toContain('ProvisioningClient')
+    for (const secret of [USER_SECRET, ORGANIZATION_SECRET]) expect(shown).not.toContain(secret)
+  })
+
+  it('refuses bad options and configurations before sending, like the full client', async () => {
+    expect(() =>
+      createProvisioningClient({ ...clientOptions(server.baseUrl), userSecret: '' }),
+    ).toThrow(InvalidArgumentError)
+    const client = createProvisioningClient(clientOptions(server.baseUrl))
+    const refused = await client
+      .provision(acme, { name: 'x', configuration: { site: 'acme-test' } } as never)
+      .catch((error: unknown) => error)
+    expect(ConfigurationError.isInstance(refused)).toBe(true)
+    expect(server.requests).toHaveLength(0)
+  })
+})
 
 describe('provision', () => {
   it('posts the spec body to instances with the exact headers and parses the instance', async () => {

@@ -9,6 +9,8 @@ import type { SecretIndex } from './redact.js'
  * `kyOf` (transport.ts): no ky type reaches a declaration of the client.
  */
 export interface Transport {
+  /** The base URL, with a trailing slash: request paths are resolved against it. */
+  readonly baseUrl: string
   /** The per-attempt timeout in milliseconds. */
   readonly timeout: number
   /** The total time of one call in milliseconds. */

@@ -1,45 +1,24 @@
-import type { AnyConnector } from '../connector.js'
-import type { ProvisionedInstance, ProvisionRequest } from '../instance.js'
-import type { Vocabulary } from '../protocol/vocabulary.js'
 import { connectorInstances } from './connector-instances.js'
 import { ConnectorsResource } from './connectors.js'
-import { type Context, showInInspect } from './context.js'
+import { showInInspect } from './context.js'
 import { InstanceClient } from './hub.js'
 import { InstancesResource } from './instances.js'
 import { OAuthResource } from './oauth.js'
-import { checkSecret, type PlatformClientOptions, resolveOptions } from './options.js'
-import { provision } from './provisioning.js'
-import { createTransport, withToken } from './transport.js'
+import { checkSecret, type PlatformClientOptions } from './options.js'
+import {
+  createContext,
+  type ProvisioningClient,
+  provisioningClient,
+} from './provisioning-client.js'
+import { withToken } from './transport.js'
 
 /**
- * A client for the platform's instances API. Build one with {@link createPlatformClient}.
+ * A client for the platform's instances API: provisioning (see {@link ProvisioningClient}) and
+ * the management calls. Build one with {@link createPlatformClient}.
  *
  * @group Provisioning
  */
-export interface PlatformClient {
-  /** The normalized base URL (with a trailing slash). */
-  readonly baseUrl: string
-  /** The wire vocabulary the client speaks. */
-  readonly vocabulary: Vocabulary
-  /**
-   * Provisions an instance of `connector` (`POST /instances`). The configuration is validated
-   * first: when an entry is missing, invalid or unknown, a `ConfigurationError` names every
-   * one of them and nothing is sent. POST is never retried automatically.
-   *
-   * @example
-   * ```ts
-   * const instance = await client.provision(chargebee, {
-   *   name: 'Acme billing',
-   *   configuration: { site: 'acme-test', username: process.env.CHARGEBEE_API_KEY ?? '' },
-   *   tags: ['billing'],
-   * })
-   * saveToken(instance.id, instance.token) // keep it: later calls on the instance need it
-   * ```
-   */
-  provision<C extends AnyConnector>(
-    connector: C,
-    request: NoInfer<ProvisionRequest<C>>,
-  ): Promise<ProvisionedInstance<C>>
+export interface PlatformClient extends ProvisioningClient {
   /** The calls on instances by id. */
   readonly instances: InstancesResource
   /** The platform's connector descriptors. */
@@ -89,18 +68,10 @@ export interface PlatformClient {
  * @group Provisioning
  */
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
-  const resolved = resolveOptions(options)
-  const { registry } = resolved
-  const context: Context = {
-    options: resolved,
-    transport: createTransport(resolved),
-    vocabulary: resolved.vocabulary,
-    resolve: (key) => (registry?.has(key) === true ? registry.resolve(key) : undefined),
-  }
+  const context = createContext(options)
+  const resolved = context.options
   const client: PlatformClient = {
-    baseUrl: resolved.baseUrl,
-    vocabulary: resolved.vocabulary,
-    provision: (connector, request) => provision(context, connector, request),
+    ...provisioningClient(context),
     instances: new InstancesResource(context),
     connectors: new ConnectorsResource(context),
     oauth: new OAuthResource(context),

@@ -1,4 +1,4 @@
-import type { AfterResponseHook, ShouldRetryState } from 'ky'
+import type { ShouldRetryState } from 'ky'
 import type { PlugboardError } from '../errors/base.js'
 import {
   DeadlineError,
@@ -13,7 +13,7 @@ import type { Redactor } from './redact.js'
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
 
-/** What the guards of one call know and decide; handed to ky's hooks as its `context`. */
+/** What the guards of one call know and decide; handed to ky as the request option {@link STATE_OPTION}. */
 export interface CallState {
   /** The request, for error messages. */
   readonly request: RequestSummary
@@ -25,22 +25,21 @@ export interface CallState {
   readonly totalTimeout: number
   /** The largest answer read, in bytes. */
   readonly maxResponseSize: number
-  /** Aborts the call: its connection is dropped. */
-  readonly abort: () => void
   /** The error a guard ended the call with, when ky only learnt that it must stop. */
   ended?: PlugboardError
+  /** The answer that reached the caller's side of the guard (after redirects). */
+  response?: Response
 }
 
-const KEY = 'plugboard'
+/**
+ * The request option that carries a call's state. ky hands options it does not know to its fetch
+ * (the guard below) and keeps them in the options its errors hold (read by `shouldRetry`): one
+ * plain property, where a `context` would be merged and copied on every request.
+ */
+export const STATE_OPTION = 'plugboard'
 
-/** ky's `context` option carrying a call's state. */
-export function callContext(state: CallState): Record<string, unknown> {
-  return { [KEY]: state }
-}
-
-function stateOf(options: { readonly context?: unknown } | undefined): CallState | undefined {
-  const context = options?.context as Record<string, unknown> | undefined
-  return context?.[KEY] as CallState | undefined
+function stateOf(options: object | undefined): CallState | undefined {
+  return (options as Record<string, CallState | undefined> | undefined)?.[STATE_OPTION]
 }
 
 /** The wait a `Retry-After` value asks for, in milliseconds (delay seconds or an HTTP date). */
@@ -58,7 +57,7 @@ export function retryAfterMs(value: string | null): number | undefined {
  * Anything else is left to ky's own rules.
  */
 export function shouldRetry({ error }: ShouldRetryState): boolean | undefined {
-  const { response, options } = error as { response?: Response; options?: { context?: unknown } }
+  const { response, options } = error as { response?: Response; options?: object }
   const state = stateOf(options)
   if (state === undefined || response === undefined) return undefined
   if (state.ended !== undefined) return false
@@ -117,7 +116,13 @@ function redirectTarget(
   return target
 }
 
-/** The response with a body that errors (and drops the connection) past the size limit. */
+/**
+ * The response, bounded by the size limit. An answer that declares its length within the limit
+ * and is not encoded (fetch decodes gzip, whose declared length is the compressed one) is
+ * returned as it is: the HTTP parser reads no more than the declared length. Any other body is
+ * counted as it arrives; past the limit it errors, which cancels the fetch and drops the
+ * connection.
+ */
 function limited(state: CallState, response: Response): Response {
   const tooLarge = (declared?: number) =>
     new ResponseTooLargeError({ request: state.request, limit: state.maxResponseSize, declared })
@@ -125,17 +130,19 @@ function limited(state: CallState, response: Response): Response {
   const declared = length === null || !/^\d+$/.test(length) ? undefined : Number(length)
   if (declared !== undefined && declared > state.maxResponseSize) {
     state.ended = tooLarge(declared)
-    state.abort()
+    void response.body?.cancel().catch(() => undefined)
     throw state.ended
   }
   if (response.body === null) return response
+  const encoding = response.headers.get('content-encoding')
+  if (declared !== undefined && (encoding === null || encoding === 'identity')) return response
   let received = 0
   const counter = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       received += chunk.byteLength
       if (received > state.maxResponseSize) {
         state.ended = tooLarge(declared)
-        state.abort()
+        // Erroring the stream cancels the fetch's body: the connection is dropped.
         controller.error(state.ended)
         return
       }
@@ -150,21 +157,21 @@ function limited(state: CallState, response: Response): Response {
 }
 
 /**
- * ky's first `afterResponse` hook (requests are sent with `redirect: 'manual'`): follows a
- * same-origin redirect of a GET or HEAD up to {@link MAX_REDIRECTS} times, refuses every other
- * redirect with a RedirectError (never retried), and bounds the answer's size.
+ * The fetch ky sends through (requests are made with `redirect: 'manual'`): follows a same-origin
+ * redirect of a GET or HEAD up to {@link MAX_REDIRECTS} times, refuses every other redirect with
+ * a RedirectError (never retried), and bounds the answer's size. Working inside fetch rather than
+ * in an `afterResponse` hook spares ky a copy (a tee) of every answer's body.
  */
-export function guardResponse(fetchFunction: FetchFunction | undefined): AfterResponseHook {
-  const send = fetchFunction ?? ((input, init) => globalThis.fetch(input, init))
-  return async ({ request, options, response }) => {
-    const state = stateOf(options)
-    if (state === undefined) return undefined
-    let current = response
-    let currentRequest = request
+export function guardedFetch(fetchFunction: FetchFunction | undefined): FetchFunction {
+  const send: FetchFunction = fetchFunction ?? ((input, init) => globalThis.fetch(input, init))
+  return async (input, init) => {
+    const state = stateOf(init)
+    if (state === undefined || !(input instanceof Request)) return send(input, init)
+    let currentRequest = input
+    let current = await send(currentRequest)
     for (let hops = 0; REDIRECT_STATUSES.has(current.status); hops++) {
       if (!current.headers.has('location')) break
       const target = redirectTarget(state, currentRequest, current, hops)
-      // Not awaited: a cancelled branch of a cloned body settles only when the other one does.
       void current.body?.cancel().catch(() => undefined)
       if (RedirectError.isInstance(target)) throw target
       currentRequest = new Request(target, {
@@ -175,6 +182,7 @@ export function guardResponse(fetchFunction: FetchFunction | undefined): AfterRe
       })
       current = await send(currentRequest)
     }
-    return limited(state, current)
+    state.response = limited(state, current)
+    return state.response
   }
 }

@@ -87,6 +87,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** The connector id field of every vocabulary (`your_momId`, `elementId`). */
+const ID_FIELDS: ReadonlySet<string> = new Set(VOCABULARIES.map(connectorIdField))
+
 /** Moves the vocabulary's connector id field of each parameter to `connectorId`. */
 function normalizeDescriptor(raw: unknown): unknown {
   if (!isRecord(raw) || !Array.isArray(raw.parameters)) return raw
@@ -94,11 +97,12 @@ function normalizeDescriptor(raw: unknown): unknown {
     ...raw,
     parameters: raw.parameters.map((parameter: unknown) => {
       if (!isRecord(parameter)) return parameter
+      const keepOwn = Object.hasOwn(parameter, 'connectorId')
       const result: Record<string, unknown> = {}
-      for (const [key, value] of Object.entries(parameter)) {
-        const isIdField = VOCABULARIES.some((vocabulary) => connectorIdField(vocabulary) === key)
-        if (isIdField && !Object.hasOwn(parameter, 'connectorId')) result.connectorId = value
-        else result[key] = value
+      for (const key in parameter) {
+        if (!Object.hasOwn(parameter, key)) continue
+        if (!keepOwn && ID_FIELDS.has(key)) result.connectorId = parameter[key]
+        else result[key] = parameter[key]
       }
       return result
     }),

@@ -1,3 +1,4 @@
+import type { Options } from 'ky'
 import * as v from 'valibot'
 import { PlugboardError } from '../errors/base.js'
 import { DeadlineError } from '../errors/client-limit-errors.js'
@@ -9,10 +10,10 @@ import {
 } from '../errors/request-errors.js'
 import { errorBodySchema } from '../protocol/request-schemas.js'
 import type { Transport } from './context.js'
-import { type CallState, callContext } from './guards.js'
+import { type CallState, STATE_OPTION } from './guards.js'
 import { parseJsonBody } from './parse.js'
 import type { Redactor } from './redact.js'
-import { kyOf, loadKy } from './transport.js'
+import { kyOf } from './transport.js'
 
 /** The HTTP methods the client sends. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -116,42 +117,6 @@ function withoutAuthorization(headers: Readonly<Record<string, string>>): Record
   )
 }
 
-/**
- * Reads a response body within the per-attempt timeout and the call's deadline (ky's timeouts
- * cover the wait for the headers, not the body). A body cut off (reset socket, broken encoding)
- * is a NetworkError, a body that stops arriving a TimeoutError (a DeadlineError when the deadline
- * came first), one past the size limit a ResponseTooLargeError: never the runtime's TypeError,
- * never a wait without end.
- */
-async function readBody(response: Response, state: CallState, timeout: number): Promise<string> {
-  const { request } = state
-  const left = state.deadline - performance.now()
-  let timer: NodeJS.Timeout | undefined
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          left <= timeout
-            ? new DeadlineError({ request, timeout: state.totalTimeout })
-            : new TimeoutError({ request, timeout }),
-        ),
-      Math.max(0, Math.min(timeout, left)),
-    )
-  })
-  try {
-    return await Promise.race([response.text(), timedOut])
-  } catch (error) {
-    if (state.ended !== undefined) throw state.ended
-    if (TimeoutError.isInstance(error)) {
-      state.abort()
-      throw error
-    }
-    throw new NetworkError({ request, reason: codeOf(error) })
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
 /** The redactor of one call: the index of remembered secrets, plus the call's own. */
 function redactorOf(transport: Transport, options: RequestOptions): Redactor {
   let redactor: Redactor | undefined
@@ -173,9 +138,7 @@ export async function send(transport: Transport, options: RequestOptions): Promi
   const started = performance.now()
   const request = summarize(options.method, options.path)
   for (const secret of options.secrets ?? []) transport.secrets.remember(secret)
-  const [ky, api] = await Promise.all([loadKy(), kyOf(transport)])
-  // Aborted when the body stops arriving or grows past the limit: the connection is dropped.
-  const abort = new AbortController()
+  const { ky, retried: retrying, once } = await kyOf(transport)
   const redact = redactorOf(transport, options)
   const state: CallState = {
     request,
@@ -183,22 +146,21 @@ export async function send(transport: Transport, options: RequestOptions): Promi
     deadline: started + transport.totalTimeout,
     totalTimeout: transport.totalTimeout,
     maxResponseSize: transport.maxResponseSize,
-    abort: () => abort.abort(),
   }
+  // POST and PATCH are never retried: a retried POST can create a duplicate instance.
+  const api = retried.has(options.method) ? retrying : once
   try {
-    const response = await api(options.path.replace(/^\/+/, ''), {
+    // An absolute URL, the call's state as an option ky hands its fetch, no signal of our own
+    // (ky's own aborts the attempt), and ky's body read, timed by its per-attempt timeout and
+    // the total one: ky does all of it once, where the client used to add its own on top.
+    const text = await api(transport.baseUrl + options.path.replace(/^\/+/, ''), {
       method: options.method,
-      signal: abort.signal,
-      context: callContext(state),
-      // POST and PATCH are never retried: a retried POST can create a duplicate instance. Saying
-      // so per request also spares ky cloning the body for a retry that cannot happen.
-      ...(retried.has(options.method) ? {} : { retry: 0 }),
+      [STATE_OPTION]: state,
       ...(options.json === undefined ? {} : { json: options.json }),
       ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
       ...(options.headers === undefined ? {} : { headers: withoutAuthorization(options.headers) }),
-    })
-    const text = await readBody(response, state, transport.timeout)
-    return { text, headers: response.headers, request }
+    } as Options).text()
+    return { text, headers: state.response?.headers ?? new Headers(), request }
   } catch (error) {
     if (state.ended !== undefined) throw state.ended
     if (PlugboardError.isInstance(error)) throw error
@@ -209,6 +171,10 @@ export async function send(transport: Transport, options: RequestOptions): Promi
         : new TimeoutError({ request, timeout: transport.timeout })
     }
     if (ky.isNetworkError(error)) throw new NetworkError({ request, reason: codeOf(error.cause) })
+    // A body cut off (reset socket, broken encoding) fails as the runtime's TypeError.
+    if (state.response !== undefined && error instanceof TypeError) {
+      throw new NetworkError({ request, reason: codeOf(error) })
+    }
     throw error
   }
 }

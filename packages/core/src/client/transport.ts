@@ -2,7 +2,7 @@ import type { AfterResponseHook, Hooks, KyInstance, Options } from 'ky'
 import { formatAuthorization, RETRYABLE_STATUSES } from '../protocol/index.js'
 import { USER_AGENT } from '../version.js'
 import type { Transport } from './context.js'
-import { guardResponse, shouldRetry } from './guards.js'
+import { guardedFetch, shouldRetry } from './guards.js'
 import type { HookRequest, PlatformHooks, ResolvedOptions } from './options.js'
 import { SecretIndex } from './redact.js'
 
@@ -20,26 +20,55 @@ export function loadKy(): Promise<KyModule> {
   return loading
 }
 
-const kyInstances = new WeakMap<Transport, () => Promise<KyInstance>>()
-
-/** The transport's ky instance (base URL, Authorization header, timeout, retry policy, hooks, fetch). */
-export function kyOf(transport: Transport): Promise<KyInstance> {
-  const api = kyInstances.get(transport)
-  if (api === undefined) throw new TypeError('Not a transport made by createTransport.')
-  return api()
+/**
+ * The two ky instances of a transport: one with the retry policy (GET, PUT, DELETE), one that
+ * never retries (POST, PATCH), so that no request carries a retry option of its own and ky never
+ * copies a body for a retry that cannot happen.
+ */
+export interface KyPair {
+  /** ky's module, for its error guards. */
+  readonly ky: KyModule
+  /** For the methods the retry policy may repeat. */
+  readonly retried: KyInstance
+  /** For POST and PATCH. */
+  readonly once: KyInstance
 }
 
-function register(transport: Transport, api: () => Promise<KyInstance>): Transport {
+/** A transport's ky instances: made on first use, then handed out without a wait. */
+interface LazyPair {
+  readonly get: () => Promise<KyPair>
+  ready?: KyPair
+}
+
+const kyInstances = new WeakMap<Transport, LazyPair>()
+
+/**
+ * The transport's ky instances (Authorization header, timeouts, retry policy, hooks, guarded
+ * fetch): at once when they are made, else a promise of them.
+ */
+export function kyOf(transport: Transport): KyPair | Promise<KyPair> {
+  const api = kyInstances.get(transport)
+  if (api === undefined) throw new TypeError('Not a transport made by createTransport.')
+  return api.ready ?? api.get()
+}
+
+function register(transport: Transport, create: () => Promise<KyPair>): Transport {
+  let making: Promise<KyPair> | undefined
+  const api: LazyPair = {
+    get: () => {
+      making ??= create().then((made) => {
+        api.ready = made
+        return made
+      })
+      return making
+    },
+  }
   kyInstances.set(transport, api)
   return transport
 }
 
-function lazy(create: () => Promise<KyInstance>): () => Promise<KyInstance> {
-  let instance: Promise<KyInstance> | undefined
-  return () => {
-    instance ??= create()
-    return instance
-  }
+function pair(ky: KyModule, retried: KyInstance): KyPair {
+  return { ky, retried, once: retried.extend({ retry: 0 }) }
 }
 
 /** What a caller hook sees of a request: a copy without the Authorization header. */
@@ -50,33 +79,37 @@ function hookView(request: Request): HookRequest {
 }
 
 /**
- * The client's guard (redirects, answer size) first, then the caller's hooks, wrapped so that
- * they observe copies and cannot change the request.
+ * The caller's hooks, wrapped so that they observe copies and cannot change the request. None
+ * when the caller gave none: ky then copies no answer for a hook.
  */
-function kyHooks(hooks: PlatformHooks | undefined, guard: AfterResponseHook): Hooks {
+function kyHooks(hooks: PlatformHooks | undefined): Hooks | undefined {
+  const before = hooks?.beforeRequest ?? []
+  const after = hooks?.afterResponse ?? []
+  if (before.length === 0 && after.length === 0) return undefined
   return {
-    beforeRequest: (hooks?.beforeRequest ?? []).map((hook) => async ({ request }) => {
+    beforeRequest: before.map((hook) => async ({ request }) => {
       await hook({ request: hookView(request) })
     }),
-    afterResponse: [
-      guard,
-      ...(hooks?.afterResponse ?? []).map(
-        (hook): AfterResponseHook =>
-          async ({ request, response }) => {
-            await hook({
-              request: hookView(request),
-              response: { status: response.status, headers: new Headers(response.headers) },
-            })
-          },
-      ),
-    ],
+    afterResponse: after.map(
+      (hook): AfterResponseHook =>
+        async ({ request, response }) => {
+          await hook({
+            request: hookView(request),
+            response: { status: response.status, headers: new Headers(response.headers) },
+          })
+        },
+    ),
   }
 }
 
-/** The transport of a client: one ky instance with everything every request shares. */
+/**
+ * The transport of a client: ky instances made once with everything every request shares. The
+ * base URL is not among them: requests name absolute URLs, so ky builds no Request per call to
+ * resolve a relative one.
+ */
 export function createTransport(options: ResolvedOptions): Transport {
+  const hooks = kyHooks(options.hooks)
   const kyOptions: Options = {
-    baseUrl: options.baseUrl,
     timeout: options.timeout,
     totalTimeout: options.totalTimeout,
     // Redirects are the guard's to follow or refuse: fetch would resend a body to another origin.
@@ -97,20 +130,18 @@ export function createTransport(options: ResolvedOptions): Transport {
       'user-agent':
         options.userAgent === undefined ? USER_AGENT : `${options.userAgent} ${USER_AGENT}`,
     },
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    hooks: kyHooks(options.hooks, guardResponse(options.fetch)),
+    fetch: guardedFetch(options.fetch),
+    ...(hooks === undefined ? {} : { hooks }),
   }
   const transport: Transport = {
+    baseUrl: options.baseUrl,
     timeout: options.timeout,
     totalTimeout: options.totalTimeout,
     maxResponseSize: options.maxResponseSize,
     secrets: new SecretIndex(),
     own: [options.userSecret, options.organizationSecret],
   }
-  return register(
-    transport,
-    lazy(() => loadKy().then((ky) => ky.default.create(kyOptions))),
-  )
+  return register(transport, () => loadKy().then((ky) => pair(ky, ky.default.create(kyOptions))))
 }
 
 /** The transport of an instance client: the same, its Authorization header naming the token. */
@@ -124,8 +155,8 @@ export function withToken(
     organization: options.organizationSecret,
     token,
   })
-  return register(
-    { ...transport, own: [...transport.own, token] },
-    lazy(() => kyOf(transport).then((api) => api.extend({ headers: { authorization } }))),
-  )
+  return register({ ...transport, own: [...transport.own, token] }, async () => {
+    const api = await kyOf(transport)
+    return pair(api.ky, api.retried.extend({ headers: { authorization } }))
+  })
 }
