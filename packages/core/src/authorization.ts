@@ -28,7 +28,10 @@ export interface ConfigurationAuthorization {
 export interface OAuth2Authorization {
   /** OAuth 2.0. */
   readonly kind: 'oauth2'
-  /** The extra authorisation-URL parameters the connector takes (e.g. `['scope']`). */
+  /**
+   * The extra authorisation-URL parameters the connector takes (e.g. `['scope']`);
+   * `client.oauth.start` refuses any other. Left out: not known, nothing refused.
+   */
   readonly urlParameters?: readonly OAuthUrlParameter[] | undefined
   /**
    * The values of the vendor's callback, beyond the code, that the platform needs and

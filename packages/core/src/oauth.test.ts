@@ -88,6 +88,12 @@ describe('client.oauth.start (OAuth 2.0)', () => {
     expect(server.requests).toHaveLength(0)
   })
 
+  it('passes any URL parameter on for a connector that does not declare them', async () => {
+    const described = { ...salesy, authorization: { kind: 'oauth2' as const } }
+    await client.oauth.start(described, { ...app, scope: 'all', siteAddress: 'acme.test' })
+    expect(server.requests[0]?.query.get('scope')).toBe('all')
+  })
+
   it('refuses a configuration-only connector', async () => {
     const error = await thrown(() => client.oauth.start(acme, app))
     expect(InvalidArgumentError.isInstance(error)).toBe(true)

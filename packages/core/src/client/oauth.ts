@@ -289,7 +289,8 @@ export class OAuthResource {
       return {
         key: connector.key,
         kind: found.authorization.kind,
-        urlParameters: found.authorization.urlParameters ?? [],
+        // Undeclared (a connector built from the platform's description): not checked.
+        urlParameters: found.authorization.urlParameters,
         callbackValues: found.authorization.callbackValues ?? [],
       }
     }
