@@ -16,6 +16,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { MASK } from '@plugboard/core/protocol'
+import { randomDraw } from './random.js'
 import type { StoredConfiguration } from './store-types.js'
 
 /**
@@ -173,7 +174,8 @@ export class SecretVault {
 
   /** Seals text: format byte, IV, tag, ciphertext. */
   seal(text: string): Buffer {
-    const iv = randomBytes(IV_BYTES)
+    // From the pool: a fresh, never repeated IV without a call to the system's source each time.
+    const iv = randomDraw(IV_BYTES)
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv).setAAD(AAD)
     const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
     return Buffer.concat([Buffer.of(FORMAT), iv, cipher.getAuthTag(), body])
