@@ -1,6 +1,7 @@
 import { configurationEntryRequestSchema, instanceRequestSchema } from '@plugboard/core/protocol'
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import * as v from 'valibot'
+import { bodyText } from './body-reader.js'
 import { HttpError } from './http-error.js'
 import { SANDBOX_LIMITS } from './limits.js'
 
@@ -63,7 +64,7 @@ export async function readJson(c: Context): Promise<unknown> {
   if (!isJsonType(c.req.header('content-type'))) {
     throw new HttpError(415, 'The request body must be JSON (Content-Type: application/json).')
   }
-  const text = await c.req.text()
+  const text = await bodyText(c)
   if (text.trim() === '')
     throw new HttpError(400, 'The request body is empty: expected a JSON object.')
   try {
@@ -82,90 +83,4 @@ export function parseBody<S extends v.GenericSchema>(schema: S, value: unknown):
     return path === null || path === '' ? issue.message : `${path}: ${issue.message}`
   })
   throw new HttpError(400, `Invalid request body: ${problems.join('; ')}.`)
-}
-
-/** Options of {@link bodyReader}. */
-export interface BodyReaderOptions {
-  /** The largest body read; a larger one is answered 413. */
-  readonly maxBytes: number
-  /** How long the whole body may take to arrive; past it the answer is 408. */
-  readonly timeoutMs: number
-  /** Called (with the request id) when the client goes away before its body has arrived whole. */
-  readonly onClientAbort?: ((requestId: string) => void) | undefined
-}
-
-/** Answers that close the connection: the rest of the body is not worth reading. */
-const CLOSE = { connection: 'close' } as const
-
-type ReadOutcome =
-  | { readonly kind: 'done'; readonly bytes: Buffer<ArrayBuffer> }
-  | { readonly kind: 'too-large' | 'timeout' | 'aborted' }
-
-async function readWithin(
-  body: ReadableStream<Uint8Array>,
-  maxBytes: number,
-  timeoutMs: number,
-): Promise<ReadOutcome> {
-  const reader = body.getReader()
-  let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs)
-  })
-  const chunks: Uint8Array[] = []
-  let size = 0
-  try {
-    for (;;) {
-      const read = reader.read()
-      // Once the deadline has won, the pending read settles when the connection closes: ignore it.
-      read.catch(() => {})
-      const step = await Promise.race([read, deadline])
-      if (step === 'timeout') return { kind: 'timeout' }
-      if (step.done) return { kind: 'done', bytes: Buffer.concat(chunks, size) }
-      size += step.value.byteLength
-      if (size > maxBytes) return { kind: 'too-large' }
-      chunks.push(step.value)
-    }
-  } catch {
-    return { kind: 'aborted' }
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
-/**
- * Reads every request body up front (GET and HEAD bodies are ignored), before any route looks at
- * the database: at most `maxBytes` (413; a declared `Content-Length` past it is refused unread),
- * within `timeoutMs` of the request's start (408). Both answers close the connection. A client
- * that hangs up mid-body is reported to `onClientAbort` and answered 400 (which nobody reads),
- * never treated as a failure of the sandbox. Routes then read the body from memory.
- */
-export function bodyReader(options: BodyReaderOptions): MiddlewareHandler {
-  const tooLarge = () =>
-    new HttpError(413, `The request body is larger than ${options.maxBytes} bytes.`, CLOSE)
-  return async (c, next) => {
-    const method = c.req.method
-    const raw = c.req.raw
-    if (method === 'GET' || method === 'HEAD' || raw.body === null) return next()
-    const length = c.req.header('content-length')
-    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
-      if (Number.parseInt(length, 10) > options.maxBytes) throw tooLarge()
-    }
-    const outcome = await readWithin(raw.body, options.maxBytes, options.timeoutMs)
-    switch (outcome.kind) {
-      case 'done':
-        c.req.raw = new Request(raw, { body: outcome.bytes })
-        return next()
-      case 'too-large':
-        throw tooLarge()
-      case 'timeout':
-        throw new HttpError(
-          408,
-          `The request body did not arrive within ${options.timeoutMs} ms.`,
-          CLOSE,
-        )
-      case 'aborted':
-        options.onClientAbort?.(c.get('requestId') as string)
-        throw new HttpError(400, 'The request body ended before it was complete.', CLOSE)
-    }
-  }
 }

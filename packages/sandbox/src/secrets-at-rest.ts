@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto'
 import {
   chmodSync,
   closeSync,
@@ -9,6 +16,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { MASK } from '@plugboard/core/protocol'
+import { randomDraw } from './random.js'
 import type { StoredConfiguration } from './store-types.js'
 
 /**
@@ -130,6 +138,11 @@ export function resolveKey(source: KeySource): Buffer {
 export interface PackedConfiguration {
   readonly text: string
   readonly sealed: Buffer | null
+  /**
+   * The secrets' JSON in clear, what `sealed` opens to (`null` when there are none): kept in
+   * memory only, so that the writer can answer with the record it wrote without opening it again.
+   */
+  readonly secrets: string | null
 }
 
 /**
@@ -138,13 +151,16 @@ export interface PackedConfiguration {
  * `********`; the secrets themselves are one sealed JSON object beside it.
  */
 export class SecretVault {
-  readonly #key: Buffer
-  readonly #digestKey: Buffer
+  // Key objects, made once: given raw bytes, every cipher and HMAC would prepare a key of its own.
+  readonly #key: KeyObject
+  readonly #digestKey: KeyObject
   readonly #secretKeys: (connectorKey: string) => ReadonlySet<string>
 
   constructor(key: Buffer, secretKeys: (connectorKey: string) => ReadonlySet<string>) {
-    this.#key = key
-    this.#digestKey = createHmac('sha256', key).update('plugboard-sandbox/digest/v1').digest()
+    this.#key = createSecretKey(key)
+    this.#digestKey = createSecretKey(
+      createHmac('sha256', this.#key).update('plugboard-sandbox/digest/v1').digest(),
+    )
     this.#secretKeys = secretKeys
   }
 
@@ -158,7 +174,8 @@ export class SecretVault {
 
   /** Seals text: format byte, IV, tag, ciphertext. */
   seal(text: string): Buffer {
-    const iv = randomBytes(IV_BYTES)
+    // From the pool: a fresh, never repeated IV without a call to the system's source each time.
+    const iv = randomDraw(IV_BYTES)
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv).setAAD(AAD)
     const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
     return Buffer.concat([Buffer.of(FORMAT), iv, cipher.getAuthTag(), body])
@@ -192,13 +209,26 @@ export class SecretVault {
         open[key] = value
       }
     }
-    return { text: JSON.stringify(open), sealed: any ? this.seal(JSON.stringify(hidden)) : null }
+    const clear = any ? JSON.stringify(hidden) : null
+    return {
+      text: JSON.stringify(open),
+      sealed: clear === null ? null : this.seal(clear),
+      secrets: clear,
+    }
   }
 
   /** Joins stored JSON and sealed secrets back into the configuration. */
   unpack(text: string, sealed: Uint8Array | null): StoredConfiguration {
+    return this.join(text, sealed === null ? null : this.open(sealed))
+  }
+
+  /**
+   * Joins stored JSON and the secrets' JSON in clear ({@link PackedConfiguration.secrets}) back
+   * into the configuration: {@link SecretVault.unpack} without opening the sealed column.
+   */
+  join(text: string, secrets: string | null): StoredConfiguration {
     const configuration = JSON.parse(text) as StoredConfiguration
-    if (sealed !== null) Object.assign(configuration, JSON.parse(this.open(sealed)))
+    if (secrets !== null) Object.assign(configuration, JSON.parse(secrets))
     return configuration
   }
 }

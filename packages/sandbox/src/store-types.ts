@@ -97,3 +97,11 @@ export interface StoreOptions {
   /** Where `PLUGBOARD_SANDBOX_KEY` is read; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined
 }
+
+/** What a write has just sealed into a row, in clear: the writer answers with it, unopened. */
+export interface WrittenSecrets {
+  /** The configuration's secrets as JSON (`PackedConfiguration.secrets`), `null` for none. */
+  readonly secrets: string | null
+  /** The instance's token, when the row holds one. */
+  readonly token: string | undefined
+}

@@ -12,6 +12,7 @@ import type {
   NewInstance,
   SeedOptions,
   StoreOptions,
+  WrittenSecrets,
 } from './store-types.js'
 
 export { isDatabaseBusy, SCHEMA_VERSION } from './schema.js'
@@ -74,18 +75,28 @@ export class SandboxStore {
     }
   }
 
-  #toRecord(row: Row): InstanceRecord {
+  /**
+   * The record of a row. A writer passes `written`, the secrets it has just sealed into the row,
+   * in clear: they are used as they are rather than opened again (AES-GCM gives back exactly the
+   * text it sealed, so the record is the same).
+   */
+  #toRecord(row: Row, written?: WrittenSecrets): InstanceRecord {
     return {
       id: Number(row.id),
       organization: row.organization,
       connectorKey: row.connector_key,
       name: row.name,
-      configuration: this.#vault.unpack(row.configuration, row.sealed),
+      configuration:
+        written === undefined
+          ? this.#vault.unpack(row.configuration, row.sealed)
+          : this.#vault.join(row.configuration, written.secrets),
       tags: JSON.parse(row.tags) as string[],
       disabled: row.disabled !== 0,
       createdDate: row.created_date,
       updatedDate: row.updated_date,
-      ...(row.sealed_token == null ? {} : { token: this.#vault.open(row.sealed_token) }),
+      ...(row.sealed_token == null
+        ? {}
+        : { token: written?.token ?? this.#vault.open(row.sealed_token) }),
       ...(row.owner == null ? {} : { owner: row.owner }),
     }
   }
@@ -154,7 +165,7 @@ export class SandboxStore {
       instance.token === undefined ? null : this.#vault.seal(instance.token),
       instance.owner ?? null,
     ) as unknown as Row
-    return this.#toRecord(row)
+    return this.#toRecord(row, { secrets: packed.secrets, token: instance.token })
   }
 
   /** The organization's instance with this id, if there is one. */
@@ -237,7 +248,9 @@ export class SandboxStore {
         id,
         organization,
       ) as Row | undefined
-      return row === undefined ? undefined : this.#toRecord(row)
+      return row === undefined
+        ? undefined
+        : this.#toRecord(row, { secrets: packed.secrets, token: current.token })
     })
   }
 

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono'
+import { bodyText } from '../body-reader.js'
 import type { SandboxEnv } from '../routes/kit.js'
 import { methodNotAllowed } from '../routes/resource.js'
 import { CONSENT_HEADERS, consentErrorPage, consentPage } from './consent-page.js'
@@ -31,7 +32,7 @@ async function decide(oauth: OAuthService, c: Context): Promise<Response> {
       415,
     )
   }
-  const form = new URLSearchParams(await c.req.text())
+  const form = new URLSearchParams(await bodyText(c))
   const id = form.get('request') ?? ''
   const decision = form.get('decision')
   if (decision !== 'allow' && decision !== 'deny') {
