@@ -83,7 +83,10 @@ async function post<C extends AnyConnector>(
       name: request.name,
       ...(request.providerData === undefined ? {} : { providerData: request.providerData }),
     },
-    secrets: [...sent, ...providerDataSecrets(request.providerData)],
+    secrets:
+      request.providerData === undefined
+        ? sent
+        : [...sent, ...providerDataSecrets(request.providerData)],
   })
   try {
     const instance = parseInstance(parseJsonBody(answer.request, answer.text), {

@@ -66,7 +66,12 @@ function codeOf(error: unknown): string | undefined {
 /** The method and path of a request, for error messages: never its query, headers or body. */
 function summarize(method: Method, path: string): RequestSummary {
   const bare = path.split(/[?#]/, 1)[0] ?? ''
-  return { method, path: `/${bare.replace(/^\/+/, '')}` }
+  return { method, path: `/${withoutLeadingSlashes(bare)}` }
+}
+
+/** A path without its leading slashes (most paths have none: no new string then). */
+function withoutLeadingSlashes(path: string): string {
+  return path.startsWith('/') ? path.replace(/^\/+/, '') : path
 }
 
 /** The most characters of a platform's message an error shows. */
@@ -137,7 +142,9 @@ function redactorOf(transport: Transport, options: RequestOptions): Redactor {
 export async function send(transport: Transport, options: RequestOptions): Promise<Answer> {
   const started = performance.now()
   const request = summarize(options.method, options.path)
-  for (const secret of options.secrets ?? []) transport.secrets.remember(secret)
+  if (options.secrets !== undefined) {
+    for (const secret of options.secrets) transport.secrets.remember(secret)
+  }
   const { ky, retried: retrying, once } = await kyOf(transport)
   const redact = redactorOf(transport, options)
   const state: CallState = {
@@ -153,7 +160,7 @@ export async function send(transport: Transport, options: RequestOptions): Promi
     // An absolute URL, the call's state as an option ky hands its fetch, no signal of our own
     // (ky's own aborts the attempt), and ky's body read, timed by its per-attempt timeout and
     // the total one: ky does all of it once, where the client used to add its own on top.
-    const text = await api(transport.baseUrl + options.path.replace(/^\/+/, ''), {
+    const text = await api(transport.baseUrl + withoutLeadingSlashes(options.path), {
       method: options.method,
       [STATE_OPTION]: state,
       ...(options.json === undefined ? {} : { json: options.json }),
