@@ -65,7 +65,7 @@ function codeOf(error: unknown): string | undefined {
 
 /** The method and path of a request, for error messages: never its query, headers or body. */
 function summarize(method: Method, path: string): RequestSummary {
-  const bare = path.split(/[?#]/, 1)[0] ?? ''
+  const bare = /[?#]/.test(path) ? (path.split(/[?#]/, 1)[0] ?? '') : path
   return { method, path: `/${withoutLeadingSlashes(bare)}` }
 }
 
@@ -145,7 +145,9 @@ export async function send(transport: Transport, options: RequestOptions): Promi
   if (options.secrets !== undefined) {
     for (const secret of options.secrets) transport.secrets.remember(secret)
   }
-  const { ky, retried: retrying, once } = await kyOf(transport)
+  // Made on the first call: later ones take them without a wait.
+  const pair = kyOf(transport)
+  const { ky, retried: retrying, once } = pair instanceof Promise ? await pair : pair
   const redact = redactorOf(transport, options)
   const state: CallState = {
     request,
