@@ -162,13 +162,13 @@ export async function send(transport: Transport, options: RequestOptions): Promi
     // An absolute URL, the call's state as an option ky hands its fetch, no signal of our own
     // (ky's own aborts the attempt), and ky's body read, timed by its per-attempt timeout and
     // the total one: ky does all of it once, where the client used to add its own on top.
-    const text = await api(transport.baseUrl + withoutLeadingSlashes(options.path), {
-      method: options.method,
-      [STATE_OPTION]: state,
-      ...(options.json === undefined ? {} : { json: options.json }),
-      ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
-      ...(options.headers === undefined ? {} : { headers: withoutAuthorization(options.headers) }),
-    } as Options).text()
+    const kyOptions: Record<string, unknown> = { method: options.method }
+    kyOptions[STATE_OPTION] = state
+    if (options.json !== undefined) kyOptions.json = options.json
+    if (options.searchParams !== undefined) kyOptions.searchParams = options.searchParams
+    if (options.headers !== undefined) kyOptions.headers = withoutAuthorization(options.headers)
+    const url = transport.baseUrl + withoutLeadingSlashes(options.path)
+    const text = await api(url, kyOptions as Options).text()
     return { text, headers: state.response?.headers ?? new Headers(), request }
   } catch (error) {
     if (state.ended !== undefined) throw state.ended
