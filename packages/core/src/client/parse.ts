@@ -106,6 +106,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The connector field of every vocabulary (`your_mom`, `element`). */
 const CONNECTOR_FIELDS: readonly string[] = VOCABULARIES.map(connectorField)
 
+/** The connector field an instance body carries, if any (the first vocabulary's when both). */
+function connectorFieldOf(body: Record<string, unknown>): string | undefined {
+  for (const field of CONNECTOR_FIELDS) if (Object.hasOwn(body, field)) return field
+  return undefined
+}
+
 /** The connector id field of every vocabulary (`your_momId`, `elementId`). */
 const ID_FIELDS: ReadonlySet<string> = new Set(VOCABULARIES.map(connectorIdField))
 
@@ -165,8 +171,7 @@ export function parseInstance(body: unknown, options: ParseInstanceOptions): Ins
   if (!isRecord(body)) {
     throw refuse(request, '', `(root): expected an instance object, received ${kindOf(body)}`)
   }
-  const wireField =
-    CONNECTOR_FIELDS.find((field) => Object.hasOwn(body, field)) ?? connectorField(vocabulary)
+  const wireField = connectorFieldOf(body) ?? connectorField(vocabulary)
   const normalized: Record<string, unknown> = {}
   for (const key in body) {
     if (!Object.hasOwn(body, key)) continue
