@@ -53,10 +53,21 @@ export function configurationSecrets(
   connector: AnyConnector | undefined,
 ): string[] {
   if (typeof configuration !== 'object' || configuration === null) return []
-  const keys = connector === undefined ? undefined : secretKeys(connector)
-  return Object.entries(configuration)
-    .filter(([key, value]) => typeof value === 'string' && (keys === undefined || keys.has(key)))
-    .map(([, value]) => value as string)
+  const values: string[] = []
+  const entries = configuration as Record<string, unknown>
+  if (connector === undefined) {
+    for (const key of Object.keys(entries)) {
+      const value = entries[key]
+      if (typeof value === 'string') values.push(value)
+    }
+    return values
+  }
+  // The connector's few secret keys, not every entry of the configuration.
+  for (const key of secretKeys(connector)) {
+    const value = Object.hasOwn(entries, key) ? entries[key] : undefined
+    if (typeof value === 'string') values.push(value)
+  }
+  return values
 }
 
 /** A list of strings, or an InvalidArgumentError naming `argument`. */

@@ -16,6 +16,7 @@ import {
   VOCABULARIES,
   type Vocabulary,
 } from '../protocol/vocabulary.js'
+import { fastCheckOf } from './fast-schema.js'
 import type { Answer } from './request.js'
 
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom')
@@ -24,6 +25,21 @@ function kindOf(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
   return typeof value
+}
+
+/**
+ * valibot's `safeParse` of a freshly parsed JSON value, its fast path first: a value the schema's
+ * fast check passes is its own output (valibot would return an equal copy); anything else is
+ * parsed by valibot, whose issues name the field that is wrong (see fast-schema.ts).
+ */
+export function parseWith<S extends v.GenericSchema>(
+  schema: S,
+  value: unknown,
+): v.SafeParseResult<S> {
+  if (fastCheckOf(schema)?.(value) === true) {
+    return { typed: true, success: true, output: value, issues: undefined } as v.SafeParseResult<S>
+  }
+  return v.safeParse(schema, value)
 }
 
 /** A valibot issue's dot path, the first segment renamed by `rename`. */
@@ -87,6 +103,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** The connector field of every vocabulary (`your_mom`, `element`). */
+const CONNECTOR_FIELDS: readonly string[] = VOCABULARIES.map(connectorField)
+
+/** The connector field an instance body carries, if any (the first vocabulary's when both). */
+function connectorFieldOf(body: Record<string, unknown>): string | undefined {
+  for (const field of CONNECTOR_FIELDS) if (Object.hasOwn(body, field)) return field
+  return undefined
+}
+
 /** The connector id field of every vocabulary (`your_momId`, `elementId`). */
 const ID_FIELDS: ReadonlySet<string> = new Set(VOCABULARIES.map(connectorIdField))
 
@@ -111,7 +136,7 @@ function normalizeDescriptor(raw: unknown): unknown {
 
 /** Parses a connector descriptor (`GET /elements/{key}`). */
 export function parseConnector(body: unknown, { request }: Answer): InstanceConnector {
-  const result = v.safeParse(instanceConnectorSchema, normalizeDescriptor(body))
+  const result = parseWith(instanceConnectorSchema, normalizeDescriptor(body))
   if (!result.success) throw responseError(request, result.issues)
   return result.output
 }
@@ -146,15 +171,15 @@ export function parseInstance(body: unknown, options: ParseInstanceOptions): Ins
   if (!isRecord(body)) {
     throw refuse(request, '', `(root): expected an instance object, received ${kindOf(body)}`)
   }
-  const fields = VOCABULARIES.map(connectorField)
-  const wireField = fields.find((field) => Object.hasOwn(body, field)) ?? connectorField(vocabulary)
+  const wireField = connectorFieldOf(body) ?? connectorField(vocabulary)
   const normalized: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(body)) {
-    if (key === wireField) normalized.connector = normalizeDescriptor(value)
-    else if (!fields.includes(key)) normalized[key] = value
+  for (const key in body) {
+    if (!Object.hasOwn(body, key)) continue
+    if (key === wireField) normalized.connector = normalizeDescriptor(body[key])
+    else if (!CONNECTOR_FIELDS.includes(key)) normalized[key] = body[key]
   }
   const rename = (segment: string): string => (segment === 'connector' ? wireField : segment)
-  const envelope = v.safeParse(instanceEnvelopeSchema, normalized)
+  const envelope = parseWith(instanceEnvelopeSchema, normalized)
   if (!envelope.success) throw responseError(request, envelope.issues, [], rename)
   if (options.requireToken === true && (envelope.output.token ?? '') === '') {
     throw refuse(request, 'token', 'token: expected a non-empty string, received none')
@@ -169,11 +194,13 @@ export function parseInstance(body: unknown, options: ParseInstanceOptions): Ins
   }
   const connector = options.connector ?? (key === undefined ? undefined : options.resolve?.(key))
   const schema = connector?.response ?? genericInstanceConfigurationSchema
-  const configuration = v.safeParse(schema, envelope.output.configuration)
+  const configuration = parseWith(schema, envelope.output.configuration)
   if (!configuration.success) {
     throw responseError(request, configuration.issues, ['configuration'])
   }
-  const instance: Instance<unknown> = { ...envelope.output, configuration: configuration.output }
+  // Both outputs are the call's own (a fresh parse or valibot's copy): completed in place.
+  const instance = envelope.output as Instance<unknown> & { configuration: unknown }
+  instance.configuration = configuration.output
   maskInInspect(instance, connector === undefined ? new Set() : secretKeys(connector))
   return instance
 }

@@ -65,6 +65,22 @@ export async function provision<C extends AnyConnector>(
   }
 }
 
+/** The spec's `POST /instances` body, built field by field in the spec's order. */
+function postBody(
+  context: Context,
+  connector: AnyConnector,
+  request: ProvisionRequest<AnyConnector>,
+  configuration: unknown,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {}
+  body[connectorField(context.vocabulary)] = { key: connector.key }
+  body.configuration = configuration
+  if (request.tags !== undefined) body.tags = [...request.tags]
+  body.name = request.name
+  if (request.providerData !== undefined) body.providerData = request.providerData
+  return body
+}
+
 async function post<C extends AnyConnector>(
   context: Context,
   connector: C,
@@ -76,14 +92,11 @@ async function post<C extends AnyConnector>(
   const answer = await send(context.transport, {
     method: 'POST',
     path: 'instances',
-    json: {
-      [connectorField(context.vocabulary)]: { key: connector.key },
-      configuration,
-      ...(request.tags === undefined ? {} : { tags: [...request.tags] }),
-      name: request.name,
-      ...(request.providerData === undefined ? {} : { providerData: request.providerData }),
-    },
-    secrets: [...sent, ...providerDataSecrets(request.providerData)],
+    json: postBody(context, connector, request, configuration),
+    secrets:
+      request.providerData === undefined
+        ? sent
+        : [...sent, ...providerDataSecrets(request.providerData)],
   })
   try {
     const instance = parseInstance(parseJsonBody(answer.request, answer.text), {

@@ -36,6 +36,12 @@ export const MIN_REMEMBERED_LENGTH = 6
 const ANCHOR = 8
 
 /**
+ * How many remembered values may wait to be indexed. Remembering is on every call's path and
+ * reading the index only on an error's: values are indexed in batches, or at once when read.
+ */
+const PENDING_LIMIT = 1024
+
+/**
  * The secrets to redact, indexed so that redacting a text costs one pass over the text, not one
  * pass per secret. Bounded: see {@link MAX_REMEMBERED_SECRETS} and
  * {@link MAX_REMEMBERED_CHARACTERS}.
@@ -58,6 +64,8 @@ export class SecretIndex {
   readonly #maxValues: number
   readonly #maxCharacters: number
   #characters = 0
+  /** Values remembered and not indexed yet, in the order remembered. */
+  #pending: string[] = []
 
   constructor(
     maxValues: number = MAX_REMEMBERED_SECRETS,
@@ -69,6 +77,7 @@ export class SecretIndex {
 
   /** How many values are indexed (a value and its URL-encoded form count one each). */
   get size(): number {
+    this.#flush()
     return this.#values.size
   }
 
@@ -87,17 +96,31 @@ export class SecretIndex {
    */
   remember(secret: string | null | undefined): void {
     if (typeof secret !== 'string' || secret.length < MIN_REMEMBERED_LENGTH) return
+    this.#pending.push(secret)
+    if (this.#pending.length >= PENDING_LIMIT) this.#flush()
+  }
+
+  /** Indexes the values waiting, in the order they were remembered. */
+  #flush(): void {
+    if (this.#pending.length === 0) return
+    const pending = this.#pending
+    this.#pending = []
+    for (const secret of pending) this.#index(secret)
+    this.#evict()
+  }
+
+  #index(secret: string): void {
     if (this.#pinned.has(secret)) return
     const turn = ++this.#turn
     // Remembered again, it moves to the back of the queue: its older place is skipped.
     this.#remembered.set(secret, turn)
     this.#queue.push({ value: secret, turn })
     for (const form of forms(secret)) this.#add(form)
-    this.#evict()
   }
 
   /** Whether `value` is indexed (for tests). */
   has(value: string): boolean {
+    this.#flush()
     return this.#values.has(value)
   }
 
@@ -108,7 +131,11 @@ export class SecretIndex {
   redactor(extra: Iterable<string | null | undefined> = []): Redactor {
     const own = new SecretIndex(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY)
     for (const secret of extra) if (typeof secret === 'string') own.pin(secret)
-    return (text) => redact(text, own.size === 0 ? [this] : [this, own])
+    const indexes = own.size === 0 ? [this] : [this, own]
+    return (text) => {
+      this.#flush()
+      return redact(text, indexes)
+    }
   }
 
   /** The longest indexed value that starts at `at` in `text`, or 0. */
@@ -172,7 +199,14 @@ export class SecretIndex {
       this.#remembered.delete(oldest.value)
       for (const form of forms(oldest.value)) if (!this.#pinned.has(form)) this.#remove(form)
     }
-    if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
+    const queued = this.#queue.length - this.#head
+    if (queued > 2 * this.#remembered.size + 1024) {
+      // Values remembered again and again leave older places behind: drop them.
+      this.#queue = this.#queue
+        .slice(this.#head)
+        .filter((entry) => this.#remembered.get(entry.value) === entry.turn)
+      this.#head = 0
+    } else if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
       this.#queue = this.#queue.slice(this.#head)
       this.#head = 0
     }

@@ -65,8 +65,13 @@ function codeOf(error: unknown): string | undefined {
 
 /** The method and path of a request, for error messages: never its query, headers or body. */
 function summarize(method: Method, path: string): RequestSummary {
-  const bare = path.split(/[?#]/, 1)[0] ?? ''
-  return { method, path: `/${bare.replace(/^\/+/, '')}` }
+  const bare = /[?#]/.test(path) ? (path.split(/[?#]/, 1)[0] ?? '') : path
+  return { method, path: `/${withoutLeadingSlashes(bare)}` }
+}
+
+/** A path without its leading slashes (most paths have none: no new string then). */
+function withoutLeadingSlashes(path: string): string {
+  return path.startsWith('/') ? path.replace(/^\/+/, '') : path
 }
 
 /** The most characters of a platform's message an error shows. */
@@ -137,8 +142,12 @@ function redactorOf(transport: Transport, options: RequestOptions): Redactor {
 export async function send(transport: Transport, options: RequestOptions): Promise<Answer> {
   const started = performance.now()
   const request = summarize(options.method, options.path)
-  for (const secret of options.secrets ?? []) transport.secrets.remember(secret)
-  const { ky, retried: retrying, once } = await kyOf(transport)
+  if (options.secrets !== undefined) {
+    for (const secret of options.secrets) transport.secrets.remember(secret)
+  }
+  // Made on the first call: later ones take them without a wait.
+  const pair = kyOf(transport)
+  const { ky, retried: retrying, once } = pair instanceof Promise ? await pair : pair
   const redact = redactorOf(transport, options)
   const state: CallState = {
     request,
@@ -153,13 +162,13 @@ export async function send(transport: Transport, options: RequestOptions): Promi
     // An absolute URL, the call's state as an option ky hands its fetch, no signal of our own
     // (ky's own aborts the attempt), and ky's body read, timed by its per-attempt timeout and
     // the total one: ky does all of it once, where the client used to add its own on top.
-    const text = await api(transport.baseUrl + options.path.replace(/^\/+/, ''), {
-      method: options.method,
-      [STATE_OPTION]: state,
-      ...(options.json === undefined ? {} : { json: options.json }),
-      ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
-      ...(options.headers === undefined ? {} : { headers: withoutAuthorization(options.headers) }),
-    } as Options).text()
+    const kyOptions: Record<string, unknown> = { method: options.method }
+    kyOptions[STATE_OPTION] = state
+    if (options.json !== undefined) kyOptions.json = options.json
+    if (options.searchParams !== undefined) kyOptions.searchParams = options.searchParams
+    if (options.headers !== undefined) kyOptions.headers = withoutAuthorization(options.headers)
+    const url = transport.baseUrl + withoutLeadingSlashes(options.path)
+    const text = await api(url, kyOptions as Options).text()
     return { text, headers: state.response?.headers ?? new Headers(), request }
   } catch (error) {
     if (state.ended !== undefined) throw state.ended
