@@ -63,7 +63,7 @@ const schemas = {
   'filter.response.nulls': v.optional(
     v.pipe(trueOrFalse, v.description('Whether null values are removed from hub answers.')),
   ),
-} as const
+}
 
 /**
  * The schemas of the configuration entries every platform connector shares, by key: the event
