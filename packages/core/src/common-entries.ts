@@ -3,13 +3,15 @@ import { InvalidArgumentError } from './errors/invalid-argument-error.js'
 
 const trueOrFalse = v.union([v.boolean(), v.picklist(['true', 'false'])], 'expected true or false')
 
+/** Whether `text` is the JSON text of an object, as `event.poller.configuration` must be. */
 function isJsonObjectText(text: string): boolean {
+  let value: unknown
   try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
+    value = JSON.parse(text)
   } catch {
     return false
   }
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 // One schema per entry every platform connector takes (the event entries of
