@@ -1,4 +1,11 @@
 import { type ConnectorConfigurationEntry, isCallerEntry, textLimitOf } from '@plugboard/core'
+import {
+  choiceEntries,
+  oauthFlowOf,
+  platformWrittenEntries,
+  renderAuthorization,
+  urlParametersOf,
+} from './authorization.ts'
 import type { PlatformDescription } from './description.ts'
 import { lit, pascal, plain, sampleValue } from './names.ts'
 import { isSharedEntry, withSharedDescriptions } from './shared-entries.ts'
@@ -70,12 +77,23 @@ export type ${pascal(key)}Configuration = v.InferInput<typeof ${key}Config>
 /** `src/response.ts`: the returned configuration map. */
 export function renderResponse(key: string, description: PlatformDescription): string {
   const name = plain(description.connector.name)
-  const lines = description.configuration.map((entry) => {
-    if (!isCallerEntry(entry)) return `  ${lit(entry.key)}: nullableText,`
-    return entry.required
-      ? `  ${lit(entry.key)}: text,`
-      : `  ${lit(entry.key)}: v.optional(nullableText),`
-  })
+  const { authorization } = description
+  const written = new Set(platformWrittenEntries(key, authorization))
+  const chosen = choiceEntries(authorization)
+  const lines = description.configuration
+    .filter((entry) => !written.has(entry.key))
+    .map((entry) => {
+      if (!isCallerEntry(entry)) return `  ${lit(entry.key)}: nullableText,`
+      return entry.required && !chosen.has(entry.key)
+        ? `  ${lit(entry.key)}: text,`
+        : `  ${lit(entry.key)}: v.optional(nullableText),`
+    })
+  if (written.size > 0) {
+    lines.push(
+      `  // What the ${oauthFlowOf(authorization) === 'oauth1' ? 'OAuth 1.0a' : 'OAuth'} flow leaves on the instance (the tokens masked).`,
+      ...[...written].map((entry) => `  ${lit(entry)}: v.optional(nullableText),`),
+    )
+  }
   return `${HEADER}import * as v from 'valibot'
 
 const text = v.string()
@@ -98,8 +116,10 @@ export type ${pascal(key)}InstanceConfiguration = v.InferOutput<typeof ${key}Ins
 /** `src/defaults.ts`: the platform's settings. */
 export function renderDefaults(key: string, description: PlatformDescription): string {
   const name = plain(description.connector.name)
+  // The entries an OAuth flow writes are the platform's results, not defaults.
+  const written = new Set(platformWrittenEntries(key, description.authorization))
   const lines = description.configuration
-    .filter((entry) => !isCallerEntry(entry))
+    .filter((entry) => !isCallerEntry(entry) && !written.has(entry.key))
     .map((entry) => {
       const value = entry.defaultValue === null ? 'null' : lit(entry.defaultValue)
       const ignore = /\$\{/.test(entry.defaultValue ?? '')
@@ -139,16 +159,77 @@ export const ${key}Descriptor: ConnectorDescriptor = defineDescriptor({
 `
 }
 
-/** `src/connector.ts`. */
+/** The sample configuration: every required entry (for a choice, its OAuth choice's). */
+function renderSample(description: PlatformDescription): string {
+  const { authorization } = description
+  const byKey = new Map(description.configuration.map((entry) => [entry.key, entry]))
+  const chosen = choiceEntries(authorization)
+  const values: [string, string][] = description.configuration
+    .filter((entry) => isCallerEntry(entry) && entry.required && !chosen.has(entry.key))
+    .map((entry) => [entry.key, sampleValue(entry)])
+  if (authorization?.kind === 'choice') {
+    const [value, option] =
+      Object.entries(authorization.choices).find(
+        ([, choice]) => choice.authorization.kind !== 'configuration',
+      ) ??
+      Object.entries(authorization.choices)[0] ??
+      []
+    const index = values.findIndex(([entry]) => entry === authorization.entry)
+    if (value !== undefined && index >= 0) values[index] = [authorization.entry, value]
+    for (const entry of option?.requires ?? []) {
+      const described = byKey.get(entry)
+      if (chosen.has(entry) && described !== undefined) values.push([entry, sampleValue(described)])
+    }
+  }
+  return values.map(([entry, value]) => `${lit(entry)}: ${lit(value)}`).join(', ')
+}
+
+/** The \`@example\` of \`src/connector.ts\`: provisioning, through the OAuth flow for an OAuth connector. */
+function renderExample(key: string, name: string, description: PlatformDescription): string {
+  const { authorization } = description
+  if (oauthFlowOf(authorization) === undefined) {
+    return ` * import { createPlatformClient, createRegistry } from '@plugboard/core'
+ * import { ${key} } from '@plugboard/connector-${key}'
+ *
+ * const registry = createRegistry().register(${key})
+ * const client = createPlatformClient({ baseUrl, userSecret, organizationSecret })
+ * const instance = await client.provision(registry.get(${lit(key)}), {
+ *   name: ${lit(name)},
+ *   configuration: ${key}.sample,
+ * })`
+  }
+  const extra = urlParametersOf(authorization)
+    .filter((parameter) => parameter !== 'state')
+    .map(
+      (parameter) =>
+        `, ${parameter}: ${lit(parameter === 'scope' ? 'read' : 'vendor.example.com')}`,
+    )
+    .join('')
+  return ` * import { createPlatformClient } from '@plugboard/core'
+ * import { ${key} } from '@plugboard/connector-${key}'
+ *
+ * const client = createPlatformClient({ baseUrl, userSecret, organizationSecret })
+ * // your OAuth app at the vendor: its oauth.api.key, oauth.api.secret and oauth.callback.url
+ * const flow = await client.oauth.start(${key}, { apiKey, apiSecret, callbackUrl${extra} })
+ * // send the user to flow.url; the vendor sends them back to callbackUrl
+ * const instance = await client.provision(${key}, {
+ *   name: ${lit(name)},
+ *   configuration: ${key}.sample,
+ *   providerData: client.oauth.complete(flow, callbackRequestUrl),
+ * })`
+}
+
+/** \`src/connector.ts\`. */
 export function renderConnector(key: string, description: PlatformDescription): string {
-  const { connector } = description
+  const { connector, authorization } = description
   const name = plain(connector.name)
   const hub = connector.hub ?? 'general'
   const authentication = connector.authentication?.type ?? 'basic'
-  const required = description.configuration.filter(
-    (entry) => isCallerEntry(entry) && entry.required,
-  )
-  const sample = required.map((entry) => `${lit(entry.key)}: ${lit(sampleValue(entry))}`).join(', ')
+  const sample = renderSample(description)
+  const declared =
+    authorization === undefined || authorization.kind === 'configuration'
+      ? ''
+      : `\n  authorization: ${renderAuthorization(authorization)},`
   return `${HEADER}import { defineConnector, SPECIFICATION_VERSION } from '@plugboard/core'
 import { ${key}Config } from './config.js'
 import { ${key}Defaults } from './defaults.js'
@@ -161,15 +242,7 @@ import { ${key}InstanceConfiguration } from './response.js'
  *
  * @example
  * \`\`\`ts
- * import { createPlatformClient, createRegistry } from '@plugboard/core'
- * import { ${key} } from '@plugboard/connector-${key}'
- *
- * const registry = createRegistry().register(${key})
- * const client = createPlatformClient({ baseUrl, userSecret, organizationSecret })
- * const instance = await client.provision(registry.get(${lit(key)}), {
- *   name: ${lit(name)},
- *   configuration: ${key}.sample,
- * })
+${renderExample(key, name, description)}
  * // keep instance.token: every later call for this instance needs it
  * \`\`\`
  */
@@ -183,7 +256,7 @@ export const ${key} = defineConnector({
     authentication: ${lit(authentication)},
     ...overrides.metadata,
   },
-  descriptor: ${key}Descriptor,
+  descriptor: ${key}Descriptor,${declared}
   config: ${key}Config,
   response: ${key}InstanceConfiguration,
   defaults: ${key}Defaults,
