@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { COMMON_ENTRY_KEYS, commonEntries } from './common-entries.js'
+import { COMMON_ENTRY_KEYS, COMMON_ENTRY_SCHEMAS, commonEntries } from './common-entries.js'
 import { configEntries } from './config-entries.js'
 import { InvalidArgumentError } from './errors/invalid-argument-error.js'
 import { PLATFORM_COMMON_ENTRIES } from './protocol/platform-entries.js'
@@ -20,6 +20,8 @@ describe('commonEntries', () => {
     const entries = commonEntries('filter.response.nulls', 'event.vendor.type')
     expect(Object.keys(entries)).toEqual(['filter.response.nulls', 'event.vendor.type'])
     expect(Object.keys(commonEntries())).toEqual([])
+    expect(entries['event.vendor.type']).toBe(COMMON_ENTRY_SCHEMAS['event.vendor.type'])
+    expect(Object.isFrozen(COMMON_ENTRY_SCHEMAS)).toBe(true)
   })
 
   it('holds every entry the platform adds to each instance', () => {

@@ -14,10 +14,17 @@ function isJsonObjectText(text: string): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-// One schema per entry every platform connector takes (the event entries of
-// shared/spec/events.md and the null filter), each optional: the platform has a default or does
-// without. The messages and descriptions are the ones the generated connectors always had.
-const schemas = {
+/**
+ * The schemas of the configuration entries every platform connector shares, by key: the event
+ * entries (`event.notification.enabled`, `event.vendor.type`, `event.notification.callback.url`,
+ * `event.notification.signature.key`, `event.poller.refresh_interval`,
+ * `event.poller.configuration`, see the platform's events) and `filter.response.nulls`. Each is
+ * optional (the platform has a default or does without); the signature key is a masked secret.
+ * Frozen; take them with {@link commonEntries}.
+ *
+ * @group Connectors
+ */
+export const COMMON_ENTRY_SCHEMAS = {
   'event.notification.enabled': v.optional(
     v.pipe(
       trueOrFalse,
@@ -66,17 +73,14 @@ const schemas = {
     v.pipe(trueOrFalse, v.description('Whether null values are removed from hub answers.')),
   ),
 }
+Object.freeze(COMMON_ENTRY_SCHEMAS)
 
 /**
- * The schemas of the configuration entries every platform connector shares, by key: the event
- * entries (`event.notification.enabled`, `event.vendor.type`, `event.notification.callback.url`,
- * `event.notification.signature.key`, `event.poller.refresh_interval`,
- * `event.poller.configuration`) and `filter.response.nulls`. Each is optional; the signature key
- * is a masked secret.
+ * The type of {@link COMMON_ENTRY_SCHEMAS}: each shared entry's valibot schema, by key.
  *
  * @group Connectors
  */
-export type CommonEntrySchemas = typeof schemas
+export type CommonEntrySchemas = typeof COMMON_ENTRY_SCHEMAS
 
 /**
  * The key of a configuration entry every platform connector shares.
@@ -92,7 +96,7 @@ export type CommonEntryKey = keyof CommonEntrySchemas
  * @group Connectors
  */
 export const COMMON_ENTRY_KEYS: readonly CommonEntryKey[] = Object.freeze(
-  Object.keys(schemas) as CommonEntryKey[],
+  Object.keys(COMMON_ENTRY_SCHEMAS) as CommonEntryKey[],
 )
 
 /**
@@ -121,13 +125,13 @@ export function commonEntries<Key extends CommonEntryKey>(
 ): Pick<CommonEntrySchemas, Key> {
   const entries: Partial<Record<CommonEntryKey, unknown>> = {}
   for (const key of keys) {
-    if (!Object.hasOwn(schemas, key)) {
+    if (!Object.hasOwn(COMMON_ENTRY_SCHEMAS, key)) {
       throw new InvalidArgumentError({
         argument: 'keys',
         message: `"${String(key)}" is not a configuration entry every connector shares; those are: ${COMMON_ENTRY_KEYS.join(', ')}.`,
       })
     }
-    entries[key] = schemas[key]
+    entries[key] = COMMON_ENTRY_SCHEMAS[key]
   }
   return entries as Pick<CommonEntrySchemas, Key>
 }

@@ -75,6 +75,7 @@ export {
 } from './client/redact.js'
 export {
   COMMON_ENTRY_KEYS,
+  COMMON_ENTRY_SCHEMAS,
   type CommonEntryKey,
   type CommonEntrySchemas,
   commonEntries,
