@@ -2,7 +2,12 @@ import { configEntries } from '@plugboard/core'
 import { shippedConnectors } from '@plugboard/sandbox/shipped-connectors'
 import { describe, expect, it } from 'vitest'
 import { readDescription } from './from-platform/read.ts'
-import { renderConfig, renderConnector, renderResponse } from './from-platform/render-source.ts'
+import {
+  renderConfig,
+  renderConnector,
+  renderResponse,
+  renderTest,
+} from './from-platform/render-source.ts'
 
 // What `pnpm gen:connector --from-platform` writes from the embedded sandbox's catalogue, checked
 // against the packages the repository ships: no workspace, no files written.
@@ -24,6 +29,20 @@ describe('the --from-platform generator, on the OAuth connectors', () => {
     expect(description.configuration.map((entry) => entry.key)).toContain('oauth.user.token')
     expect(renderConnector('quickbooks', description)).toMatch(
       /providerData: client\.oauth\.complete/,
+    )
+  })
+
+  it('makes a choice of authentication.type a variant, one strict object a choice', async () => {
+    const description = await readDescription('hubspotcrm')
+    const config = renderConfig('hubspotcrm', description)
+    expect(config).toMatch(
+      /v\.variant\("authentication\.type", \[hubspotcrmOauth2Config, hubspotcrmApiKeyConfig\]\)/,
+    )
+    expect(config).toMatch(/"authentication\.type": v\.pipe\(v\.literal\("apiKey"\)/)
+    // The sample takes the OAuth choice; an empty configuration misses the choosing entry first.
+    expect(renderConnector('hubspotcrm', description)).toMatch(/"authentication\.type": "oauth2"/)
+    expect(renderTest('hubspotcrm', description)).toContain(
+      '["authentication.type","create.bulk.properties"]',
     )
   })
 

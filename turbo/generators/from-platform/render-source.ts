@@ -42,36 +42,91 @@ function entrySchema(entry: ConnectorConfigurationEntry): string {
 /** `src/config.ts`: the valibot schema of the caller's entries. */
 export function renderConfig(key: string, description: PlatformDescription): string {
   const name = plain(description.connector.name)
+  const { authorization } = description
   const entries = withSharedDescriptions(description.configuration).filter(isCallerEntry)
+  const chooser = authorization?.kind === 'choice' ? authorization.entry : undefined
+  const chosen = choiceEntries(authorization)
+  const needed = (entry: ConnectorConfigurationEntry): string => {
+    if (entry.key === chooser) return 'required'
+    if (authorization?.kind !== 'choice' || !chosen.has(entry.key)) {
+      return entry.required ? 'required' : 'optional'
+    }
+    const values = Object.entries(authorization.choices)
+      .filter(([, option]) => option.requires.includes(entry.key))
+      .map(([value]) => `"${value}"`)
+    return `required with ${values.join(' or ')}`
+  }
   const bullets = entries.map(
     (entry) =>
-      ` * - \`${entry.key}\` (${entry.required ? 'required' : 'optional'}${entry.type === 'PASSWORD' ? ', secret' : ''}): ${describe(entry)}`,
+      ` * - \`${entry.key}\` (${needed(entry)}${entry.type === 'PASSWORD' ? ', secret' : ''}): ${describe(entry)}`,
   )
   // The entries every platform connector shares come from core, spread after the connector's own.
   const shared = entries.filter(isSharedEntry).map((entry) => lit(entry.key))
   const own = entries
-    .filter((entry) => !isSharedEntry(entry))
+    .filter((entry) => !isSharedEntry(entry) && entry.key !== chooser && !chosen.has(entry.key))
     .map((entry) => `  ${lit(entry.key)}: ${entrySchema(entry)},`)
   const lines = shared.length === 0 ? own : [...own, `  ...commonEntries(${shared.join(', ')}),`]
   const imports =
     shared.length === 0
       ? "import * as v from 'valibot'"
       : "import { commonEntries } from '@plugboard/core'\nimport * as v from 'valibot'"
-  return `${HEADER}${imports}
-
-/**
+  const doc = `/**
  * The ${name} configuration schema: the entries a caller passes to provision an instance, as
  * ${description.origin} describes them.
  *
 ${bullets.join('\n')}
- */
+ */`
+  const type = `/** The configuration a caller passes to provision a ${name} instance. */
+export type ${pascal(key)}Configuration = v.InferInput<typeof ${key}Config>
+`
+  if (authorization?.kind !== 'choice') {
+    return `${HEADER}${imports}
+
+${doc}
 export const ${key}Config = v.strictObject({
 ${lines.join('\n')}
 })
 
-/** The configuration a caller passes to provision a ${name} instance. */
-export type ${pascal(key)}Configuration = v.InferInput<typeof ${key}Config>
-`
+${type}`
+  }
+  // A choice: one strict object per value of the choosing entry, with the entries it requires.
+  const byKey = new Map(entries.map((entry) => [entry.key, entry]))
+  const options = Object.entries(authorization.choices).map(([value, option]) => {
+    const requires = option.requires
+      .flatMap((key) => {
+        const entry = byKey.get(key)
+        return entry === undefined || !chosen.has(key) ? [] : [entry]
+      })
+      .map((entry) => `  ${lit(entry.key)}: ${entrySchema({ ...entry, required: true })},`)
+    return `/** The ${name} configuration with \`${authorization.entry}: ${lit(value)}\`. */
+const ${key}${pascal(value.replace(/[^A-Za-z0-9]/g, ''))}Config = v.strictObject({
+  ${lit(authorization.entry)}: v.pipe(v.literal(${lit(value)}), v.description(choice)),
+${requires.join('\n')}
+  ...shared,
+})`
+  })
+  const names = Object.keys(authorization.choices).map(
+    (value) => `${key}${pascal(value.replace(/[^A-Za-z0-9]/g, ''))}Config`,
+  )
+  return `${HEADER}${imports}
+
+const choice = ${lit(
+    `How the instance authorises: ${Object.keys(authorization.choices)
+      .map((value) => `"${value}"`)
+      .join(' or ')}.`,
+  )}
+
+/** The entries every choice of \`${authorization.entry}\` takes. */
+const shared = {
+${lines.join('\n')}
+}
+
+${options.join('\n\n')}
+
+${doc}
+export const ${key}Config = v.variant(${lit(authorization.entry)}, [${names.join(', ')}])
+
+${type}`
 }
 
 /** `src/response.ts`: the returned configuration map. */
@@ -174,8 +229,13 @@ function renderSample(description: PlatformDescription): string {
       ) ??
       Object.entries(authorization.choices)[0] ??
       []
-    const index = values.findIndex(([entry]) => entry === authorization.entry)
-    if (value !== undefined && index >= 0) values[index] = [authorization.entry, value]
+    const others = values.filter(([entry]) => entry !== authorization.entry)
+    values.splice(
+      0,
+      values.length,
+      ...(value === undefined ? [] : [[authorization.entry, value] as [string, string]]),
+      ...others,
+    )
     for (const entry of option?.requires ?? []) {
       const described = byKey.get(entry)
       if (chosen.has(entry) && described !== undefined) values.push([entry, sampleValue(described)])
@@ -226,6 +286,9 @@ export function renderConnector(key: string, description: PlatformDescription): 
   const hub = connector.hub ?? 'general'
   const authentication = connector.authentication?.type ?? 'basic'
   const sample = renderSample(description)
+  // A choice's sample is one choice's entries: a partial override could not say which.
+  const spreadSample =
+    authorization?.kind === 'choice' ? '' : `${sample === '' ? '' : ', '}...overrides.sample`
   const declared =
     authorization === undefined || authorization.kind === 'configuration'
       ? ''
@@ -260,7 +323,7 @@ export const ${key} = defineConnector({
   config: ${key}Config,
   response: ${key}InstanceConfiguration,
   defaults: ${key}Defaults,
-  sample: { ${sample}${sample === '' ? '' : ', '}...overrides.sample },
+  sample: { ${sample}${spreadSample}},
 })
 
 /** The type of the ${name} connector definition. */
@@ -269,7 +332,19 @@ export type ${pascal(key)}Connector = typeof ${key}
 }
 
 /** `src/overrides.ts`: written once, never regenerated; the place for hand edits. */
-export function renderOverrides(key: string): string {
+export function renderOverrides(key: string, description: PlatformDescription): string {
+  if (description.authorization?.kind === 'choice') {
+    return `import type { ConnectorMetadata } from '@plugboard/core'
+
+/**
+ * Hand edits of the generated ${key} connector: \`pnpm gen:connector --from-platform ${key}\` never
+ * rewrites this file. Give a better description or a homepage.
+ */
+export const overrides: {
+  readonly metadata?: Partial<Pick<ConnectorMetadata, 'description' | 'homepage'>>
+} = {}
+`
+  }
   return `import type { ConnectorMetadata } from '@plugboard/core'
 import type { ${pascal(key)}Configuration } from './config.js'
 
@@ -304,9 +379,16 @@ export { type ${P}InstanceConfiguration, ${key}InstanceConfiguration } from './r
 
 /** \`src/connector.test.ts\`: the conformance kit and the required entries. */
 export function renderTest(key: string, description: PlatformDescription): string {
-  const required = description.configuration
-    .filter((entry) => isCallerEntry(entry) && entry.required)
-    .map((entry) => entry.key)
+  const { authorization } = description
+  const chooser = authorization?.kind === 'choice' ? [authorization.entry] : []
+  const chosen = choiceEntries(authorization)
+  const required = [
+    ...chooser,
+    ...description.configuration
+      .filter((entry) => isCallerEntry(entry) && entry.required && !chosen.has(entry.key))
+      .map((entry) => entry.key)
+      .filter((entry) => !chooser.includes(entry)),
+  ]
   return `${HEADER}import { ConfigurationError, validateConfiguration } from '@plugboard/core'
 import { testConnector } from '@plugboard/core/testing'
 import { describe, expect, it } from 'vitest'
