@@ -218,13 +218,15 @@ describe('pnpm turbo gen connector, in a scratch workspace', () => {
         'build:connectors',
         'test:connectors',
         'typecheck:connectors',
+        // Core comes built (see createScratchWorkspace): run these three, not its build again.
+        '--only',
         '--output-logs=errors-only',
       ],
       scratch,
     )
-    // Core's build, then the connectors built, tested and type-checked together, as the repository
-    // does it: the scaffold and the package generated from the platform's description.
-    expect(checks).toMatch(/Tasks: +4 successful, 4 total/)
+    // The connectors built, tested and type-checked together, as the repository does it: the
+    // scaffold and the package generated from the platform's description.
+    expect(checks).toMatch(/Tasks: +3 successful, 3 total/)
     expect(existsSync(path.join(directory, 'dist', 'index.js'))).toBe(true)
     run(
       'pnpm',

@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { SHIPPED_CONNECTORS_FILE } from './config.js'
@@ -41,7 +49,8 @@ const PACKAGE_FILES = [
 
 /**
  * Lays out a small workspace in a temporary folder for the generator's end-to-end test: the root
- * configuration, the generator, `@plugboard/core` (sources, built there), the manifests of the
+ * configuration, the generator, `@plugboard/core` (sources and the build the repository already
+ * made: core's own build is tested by the repository's gate, not again here), the manifests of the
  * connectors the repository holds (so the generator can refuse their keys) and the sandbox's
  * manifest and shipped-connectors list (which the generator adds the new connector to). Installing it links
  * from the pnpm store the workspace already filled, offline, in seconds: a full copy of the
@@ -76,7 +85,14 @@ export function createScratchWorkspace(root: string): string {
     recursive: true,
     filter: (source) => !source.includes(`${path.sep}node_modules`),
   })
-  for (const file of PACKAGE_FILES) copy(root, scratch, path.join('packages', 'core', file))
+  if (!existsSync(path.join(root, 'packages', 'core', 'dist', 'index.d.ts'))) {
+    throw new Error(
+      'Build @plugboard/core first (pnpm build): the scratch workspace reuses its dist/',
+    )
+  }
+  for (const file of [...PACKAGE_FILES, 'dist']) {
+    copy(root, scratch, path.join('packages', 'core', file))
+  }
   // The shipped list the generator adds the new connector to, and the manifest it adds it to.
   for (const file of ['package.json', SHIPPED_CONNECTORS_FILE.replace('packages/sandbox/', '')]) {
     copy(root, scratch, path.join('packages', 'sandbox', file))
