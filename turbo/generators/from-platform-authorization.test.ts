@@ -1,5 +1,9 @@
-import type { Authorization } from '@plugboard/core'
+import type { AnyConnector } from '@plugboard/core'
 import { describe, expect, it } from 'vitest'
+import { hubspotcrm } from '../../packages/connector-hubspotcrm/src/connector.ts'
+import { quickbooks } from '../../packages/connector-quickbooks/src/connector.ts'
+import { sfdc } from '../../packages/connector-sfdc/src/connector.ts'
+import { zendesk } from '../../packages/connector-zendesk/src/connector.ts'
 import { readDescription } from './from-platform/read.ts'
 import {
   renderConfig,
@@ -11,35 +15,13 @@ import {
 // What `pnpm gen:connector --from-platform` writes from the embedded sandbox's catalogue, checked
 // against what the repository's packages hold: no workspace, no files written.
 describe('the --from-platform generator, on the OAuth connectors', () => {
-  // What the packages declare today (each package's own test pins its declaration too).
-  const declared: Record<string, Authorization> = {
-    sfdc: { kind: 'oauth2', urlParameters: ['siteAddress', 'state'] },
-    zendesk: { kind: 'oauth2', urlParameters: ['siteAddress'] },
-    quickbooks: { kind: 'oauth1', urlParameters: [], callbackValues: ['realmId'] },
-    hubspotcrm: {
-      kind: 'choice',
-      entry: 'authentication.type',
-      choices: {
-        oauth2: {
-          authorization: { kind: 'oauth2', urlParameters: ['scope', 'state'] },
-          requires: [
-            'oauth.api.key',
-            'oauth.api.secret',
-            'oauth.callback.url',
-            'create.bulk.properties',
-          ],
-        },
-        apiKey: {
-          authorization: { kind: 'configuration' },
-          requires: ['hubspot.authorization.apikey', 'create.bulk.properties'],
-        },
-      },
-    },
-  }
+  // The packages' sources: the test needs no connector built.
+  const declared: Record<string, AnyConnector> = { sfdc, zendesk, quickbooks, hubspotcrm }
 
   it.each(Object.keys(declared))('declares the authorization %s has', async (key) => {
     const description = await readDescription(key)
-    expect(description.authorization).toEqual(declared[key])
+    expect(description.authorization).toBeDefined()
+    expect(description.authorization).toEqual(declared[key]?.authorization)
     expect(renderConnector(key, description)).toMatch(/\n {2}authorization: \{ ?kind: ?'/)
   })
 
