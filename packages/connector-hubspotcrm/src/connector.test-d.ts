@@ -1,5 +1,6 @@
 import { createPlatformClient, type OAuth2ProviderData } from '@plugboard/core'
-import { describe, it } from 'vitest'
+import { describe, expectTypeOf, it } from 'vitest'
+import type { HubspotcrmConfiguration } from './config.js'
 import { hubspotcrm } from './connector.js'
 
 const client = createPlatformClient({
@@ -40,5 +41,30 @@ describe('provisioning hubspotcrm', () => {
       // @ts-expect-error the apiKey choice requires hubspot.authorization.apikey
       configuration: { 'authentication.type': 'apiKey', 'create.bulk.properties': 'false' },
     })
+  })
+})
+
+describe('the hubspotcrm configuration type', () => {
+  it('is a choice, each side with the optional entries every connector shares', () => {
+    expectTypeOf<HubspotcrmConfiguration>().toEqualTypeOf<
+      | {
+          'authentication.type': 'oauth2'
+          'oauth.api.key': string
+          'oauth.api.secret': string
+          'oauth.callback.url': string
+          'create.bulk.properties': boolean | 'true' | 'false'
+          'filter.response.nulls'?: boolean | 'true' | 'false' | undefined
+          'event.vendor.type'?: string | undefined
+          'event.notification.callback.url'?: string | undefined
+        }
+      | {
+          'authentication.type': 'apiKey'
+          'hubspot.authorization.apikey': string
+          'create.bulk.properties': boolean | 'true' | 'false'
+          'filter.response.nulls'?: boolean | 'true' | 'false' | undefined
+          'event.vendor.type'?: string | undefined
+          'event.notification.callback.url'?: string | undefined
+        }
+    >()
   })
 })

@@ -1,5 +1,6 @@
 import { createPlatformClient, type OAuth2ProviderData } from '@plugboard/core'
-import { describe, it } from 'vitest'
+import { describe, expectTypeOf, it } from 'vitest'
+import type { SfdcConfiguration } from './config.js'
 import { sfdc } from './connector.js'
 
 const client = createPlatformClient({
@@ -14,5 +15,17 @@ describe('provisioning sfdc', () => {
     await client.provision(sfdc, { name: 'n', configuration: sfdc.sample, providerData })
     // @ts-expect-error an OAuth 2.0 connector is provisioned with providerData
     await client.provision(sfdc, { name: 'n', configuration: sfdc.sample })
+  })
+})
+
+describe('the sfdc configuration type', () => {
+  it('holds its OAuth app entries and the optional event entries every connector shares', () => {
+    expectTypeOf<SfdcConfiguration>().toEqualTypeOf<{
+      'oauth.api.key': string
+      'oauth.api.secret': string
+      'oauth.callback.url': string
+      'event.vendor.type'?: string | undefined
+      'event.notification.callback.url'?: string | undefined
+    }>()
   })
 })

@@ -73,6 +73,13 @@ export {
   MAX_REMEMBERED_SECRETS,
   MIN_REMEMBERED_LENGTH,
 } from './client/redact.js'
+export {
+  COMMON_ENTRY_KEYS,
+  COMMON_ENTRY_SCHEMAS,
+  type CommonEntryKey,
+  type CommonEntrySchemas,
+  commonEntries,
+} from './common-entries.js'
 export { type ConfigEntry, configEntries, maskedKeys, secretKeys } from './config-entries.js'
 export {
   type AnyConfigSchema,

@@ -1,4 +1,4 @@
-import type { ConnectorConfigurationEntry, InstanceConnector } from '@plugboard/core'
+import type { Authorization, ConnectorConfigurationEntry, InstanceConnector } from '@plugboard/core'
 
 /** How sure a fact is, and where it comes from. */
 export interface Provenance {
@@ -14,6 +14,11 @@ export interface PlatformDescription {
   readonly connector: InstanceConnector
   /** The configuration (`GET /elements/{key}/configuration`). */
   readonly configuration: readonly ConnectorConfigurationEntry[]
+  /**
+   * How the connector authorises when it is an OAuth connector (from the catalogue's page and the
+   * OAuth facts it lacks; from a platform, the kind alone); `undefined`: configuration only.
+   */
+  readonly authorization?: Authorization | undefined
   /** Where the description was read (`the embedded sandbox's catalogue` or a base URL). */
   readonly origin: string
   /** How far to trust the hub, the authentication, and each entry's `required` and `secret`. */

@@ -5,6 +5,7 @@ import {
   SANDBOX_USER_SECRET,
   startSandbox,
 } from '@plugboard/sandbox'
+import { authorizationOf } from './authorization.ts'
 import type { PlatformDescription, Provenance } from './description.ts'
 
 /** Where to read a connector's description from. */
@@ -60,8 +61,11 @@ export async function readDescription(
       key,
     )
     const entries = Object.fromEntries(read.configuration.map((entry) => [entry.key, PLATFORM]))
+    // A platform names the kind; its URL parameters are not described (nothing is refused).
+    const kind = read.connector.authentication?.type
     return {
       ...read,
+      authorization: kind === 'oauth2' || kind === 'oauth1' ? { kind } : undefined,
       origin: `the platform at ${new URL(options.baseUrl).origin}`,
       provenance: {
         hub: PLATFORM,
@@ -88,6 +92,8 @@ export async function readDescription(
     const catalogue = loadCatalogue()
     const element = catalogue.get(key) as unknown as {
       hubConfidence?: string | null
+      authentication: string
+      oauth?: { urlQueryParameters: string[] }
       authenticationConfidence?: string
       configuration: { key: string; requiredSource?: string }[]
       issues?: string[]
@@ -96,8 +102,12 @@ export async function readDescription(
       confidence: confidence ?? 'unknown',
       source: `the platform's developer portal page (${what})`,
     })
+    const required = read.configuration
+      .filter((entry) => entry.required && !entry.hideFromConsole)
+      .map((entry) => entry.key)
     return {
       ...read,
+      authorization: authorizationOf(key, element, required),
       origin: "the embedded sandbox's catalogue",
       provenance: {
         hub: catalogued(element.hubConfidence, 'hub'),

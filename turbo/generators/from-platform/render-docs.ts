@@ -1,6 +1,7 @@
 import { type ConnectorConfigurationEntry, isCallerEntry } from '@plugboard/core'
 import type { PlatformDescription } from './description.ts'
 import { plain } from './names.ts'
+import { withSharedDescriptions } from './shared-entries.ts'
 
 /** The markers of the README's hand-written part, kept when the package is regenerated. */
 export const HAND_WRITTEN = {
@@ -33,7 +34,7 @@ export function renderReadme(
   const { connector, provenance } = description
   const name = plain(connector.name)
   const hub = connector.hub ?? 'general'
-  const callers = description.configuration.filter(isCallerEntry)
+  const callers = withSharedDescriptions(description.configuration).filter(isCallerEntry)
   const settings = description.configuration.filter((entry) => !isCallerEntry(entry))
   const settingRows = settings.map(
     (entry) =>

@@ -59,7 +59,7 @@ export function writePackage(
     'src/connector.test.ts': renderTest(key, description),
   }
   if (!existsSync(path.join(directory, 'src', 'overrides.ts'))) {
-    files['src/overrides.ts'] = renderOverrides(key)
+    files['src/overrides.ts'] = renderOverrides(key, description)
   }
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(directory, file)), { recursive: true })
