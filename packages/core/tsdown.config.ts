@@ -34,12 +34,16 @@ const shared: UserConfig = {
   deps: { neverBundle: ['vitest', /^@plugboard\/core/] },
 }
 
-// One build per entry: each entry is one module, and each imports the others by package name.
+// One build per entry (the main and definitions entries excepted, see below): each entry is one
+// module, and each imports the others by package name.
 export default defineConfig([
   { ...shared, entry: ['src/protocol/index.ts'], outDir: 'dist/protocol' },
+  // The main entry and the light definitions entry are built together: what both hold (the
+  // definition helpers and what they import) is one chunk, `define.js`, which the main entry
+  // imports, so each class and schema exists once and a connector loads that chunk alone.
   {
     ...shared,
-    entry: ['src/index.ts'],
+    entry: ['src/index.ts', 'src/define.ts'],
     clean: false,
     plugins: [entriesAsPackages(false)],
   },

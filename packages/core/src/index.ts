@@ -1,26 +1,13 @@
 /**
  * `@plugboard/core`: the connector plugin interface, a typed connector registry, and a typed
  * client for the platform's `/instances` API. The wire protocol's facts are in
- * `@plugboard/core/protocol`, the connector conformance kit in `@plugboard/core/testing`.
+ * `@plugboard/core/protocol`, the connector conformance kit in `@plugboard/core/testing`. What a
+ * connector package needs to define its connector is also in `@plugboard/core/define`, a lighter
+ * entry that loads neither the client nor the registry.
  *
  * @module @plugboard/core
  */
 
-export {
-  type Authorization,
-  type AuthorizationChoice,
-  type AuthorizationOption,
-  authorizationFor,
-  CONFIGURATION_ONLY,
-  type ConfigurationAuthorization,
-  isOAuth,
-  type OAuth1Authorization,
-  type OAuth2Authorization,
-  type OAuthAuthorization,
-  type OAuthUrlParameter,
-  oauthAuthorizationOf,
-  type SingleAuthorization,
-} from './authorization.js'
 export type {
   ConnectorPage,
   ConnectorsResource,
@@ -73,30 +60,55 @@ export {
   MAX_REMEMBERED_SECRETS,
   MIN_REMEMBERED_LENGTH,
 } from './client/redact.js'
-export {
-  COMMON_ENTRY_KEYS,
-  COMMON_ENTRY_SCHEMAS,
-  type CommonEntryKey,
-  type CommonEntrySchemas,
-  commonEntries,
-} from './common-entries.js'
 export { type ConfigEntry, configEntries, maskedKeys, secretKeys } from './config-entries.js'
+export type {
+  AuthorizationOf,
+  AuthorizedConfiguration,
+  ChoiceForms,
+  OAuth1ProviderData,
+  OAuth2ProviderData,
+  ProviderData,
+  ProviderDataField,
+} from './define.js'
 export {
   type AnyConfigSchema,
   type AnyConnector,
+  type Authorization,
+  type AuthorizationChoice,
+  type AuthorizationOption,
+  authorizationFor,
   type ChoiceConfigSchema,
+  COMMON_ENTRY_KEYS,
+  COMMON_ENTRY_SCHEMAS,
+  CONFIGURATION_ONLY,
+  type CommonEntryKey,
+  type CommonEntrySchemas,
   type ConfigInput,
   type ConfigSchema,
+  type ConfigurationAuthorization,
   type ConfigurationOf,
   type ConfigurationValue,
   type Connector,
   type ConnectorDescriptor,
   type ConnectorMetadata,
   type ConnectorParameter,
+  commonEntries,
+  type DescriptorInput,
   defineConnector,
+  defineDescriptor,
+  fillBaseUrl,
   type InstanceConfigurationOf,
+  isOAuth,
+  type OAuth1Authorization,
+  type OAuth2Authorization,
+  type OAuthAuthorization,
+  type OAuthUrlParameter,
+  oauthAuthorizationOf,
   type ResponseConfigSchema,
-} from './connector.js'
+  type SingleAuthorization,
+  SPECIFICATION_VERSION,
+  type SpecificationVersion,
+} from './define.js'
 export {
   type ConnectorDescription,
   connectorFromDescription,
@@ -107,7 +119,6 @@ export type {
   CatalogueConnector,
   ConnectorConfigurationEntry,
 } from './description/schemas.js'
-export { type DescriptorInput, defineDescriptor, fillBaseUrl } from './descriptor.js'
 export { PlugboardError, type PlugboardErrorOptions } from './errors/base.js'
 export {
   DeadlineError,
@@ -184,16 +195,6 @@ export type {
   InstanceEventStatus,
 } from './protocol/event-schemas.js'
 export type { Vocabulary } from './protocol/vocabulary.js'
-export type {
-  AuthorizationOf,
-  AuthorizedConfiguration,
-  ChoiceForms,
-  OAuth1ProviderData,
-  OAuth2ProviderData,
-  ProviderData,
-  ProviderDataField,
-} from './provider-data.js'
 export { type ConnectorLookup, createRegistry, Registry } from './registry.js'
-export { SPECIFICATION_VERSION, type SpecificationVersion } from './specification.js'
 export { validateConfiguration } from './validate-configuration.js'
 export { validateUpdateConfiguration } from './validate-update.js'
