@@ -1,4 +1,4 @@
-import { defineConnector, SPECIFICATION_VERSION } from '@plugboard/core'
+import { defineConnector, SPECIFICATION_VERSION } from '@plugboard/core/define'
 import { chargebeeConfig } from './config.js'
 import { chargebeeDefaults } from './defaults.js'
 import { chargebeeDescriptor } from './descriptor.js'

@@ -1,4 +1,4 @@
-import { type ConnectorDescriptor, defineDescriptor } from '@plugboard/core'
+import { type ConnectorDescriptor, defineDescriptor } from '@plugboard/core/define'
 
 /** The platform's descriptor of the Chargebee connector, as the spec's instance response shows it. */
 export const chargebeeDescriptor: ConnectorDescriptor = defineDescriptor({

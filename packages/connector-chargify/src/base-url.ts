@@ -1,4 +1,4 @@
-import { fillBaseUrl } from '@plugboard/core'
+import { fillBaseUrl } from '@plugboard/core/define'
 
 /** The subset of an instance's configuration that locates its Chargify API. */
 export interface ChargifySiteConfiguration {

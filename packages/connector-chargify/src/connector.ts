@@ -1,4 +1,4 @@
-import { defineConnector, SPECIFICATION_VERSION } from '@plugboard/core'
+import { defineConnector, SPECIFICATION_VERSION } from '@plugboard/core/define'
 import { chargifyConfig } from './config.js'
 import { chargifyDefaults } from './defaults.js'
 import { chargifyDescriptor } from './descriptor.js'

@@ -1,4 +1,4 @@
-import { type ConnectorDescriptor, defineDescriptor } from '@plugboard/core'
+import { type ConnectorDescriptor, defineDescriptor } from '@plugboard/core/define'
 
 /**
  * The platform's descriptor of the Chargify connector. The platform's documentation does not

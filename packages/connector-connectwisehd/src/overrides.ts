@@ -1,4 +1,4 @@
-import type { ConnectorMetadata } from '@plugboard/core'
+import type { ConnectorMetadata } from '@plugboard/core/define'
 import type { ConnectwisehdConfiguration } from './config.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { ConnectorMetadata } from '@plugboard/core'
+import type { ConnectorMetadata } from '@plugboard/core/define'
 
 /**
  * Hand edits of the generated hubspotcrm connector: `pnpm gen:connector --from-platform hubspotcrm` never

@@ -1,4 +1,4 @@
-import { defineConnector, SPECIFICATION_VERSION } from '@plugboard/core'
+import { defineConnector, SPECIFICATION_VERSION } from '@plugboard/core/define'
 import { STRIPE_ALIASES, stripeConfig } from './config.js'
 import { stripeDefaults } from './defaults.js'
 import { stripeDescriptor } from './descriptor.js'

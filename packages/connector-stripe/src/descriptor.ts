@@ -1,4 +1,4 @@
-import { type ConnectorDescriptor, defineDescriptor } from '@plugboard/core'
+import { type ConnectorDescriptor, defineDescriptor } from '@plugboard/core/define'
 
 /**
  * The platform's descriptor of the Stripe connector. The platform's documentation does not
