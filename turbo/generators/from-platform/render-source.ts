@@ -69,7 +69,7 @@ export function renderConfig(key: string, description: PlatformDescription): str
   const imports =
     shared.length === 0
       ? "import * as v from 'valibot'"
-      : "import { commonEntries } from '@plugboard/core'\nimport * as v from 'valibot'"
+      : "import { commonEntries } from '@plugboard/core/define'\nimport * as v from 'valibot'"
   const doc = `/**
  * The ${name} configuration schema: the entries a caller passes to provision an instance, as
  * ${description.origin} describes them.
@@ -196,7 +196,7 @@ ${lines.join('\n')}
 export function renderDescriptor(key: string, description: PlatformDescription): string {
   const { connector } = description
   const authentication = connector.authentication?.type ?? 'basic'
-  return `${HEADER}import { type ConnectorDescriptor, defineDescriptor } from '@plugboard/core'
+  return `${HEADER}import { type ConnectorDescriptor, defineDescriptor } from '@plugboard/core/define'
 
 /**
  * The platform's descriptor of the ${plain(connector.name)} connector, as ${description.origin}
@@ -293,7 +293,7 @@ export function renderConnector(key: string, description: PlatformDescription): 
     authorization === undefined || authorization.kind === 'configuration'
       ? ''
       : `\n  authorization: ${renderAuthorization(authorization)},`
-  return `${HEADER}import { defineConnector, SPECIFICATION_VERSION } from '@plugboard/core'
+  return `${HEADER}import { defineConnector, SPECIFICATION_VERSION } from '@plugboard/core/define'
 import { ${key}Config } from './config.js'
 import { ${key}Defaults } from './defaults.js'
 import { ${key}Descriptor } from './descriptor.js'
@@ -334,7 +334,7 @@ export type ${pascal(key)}Connector = typeof ${key}
 /** `src/overrides.ts`: written once, never regenerated; the place for hand edits. */
 export function renderOverrides(key: string, description: PlatformDescription): string {
   if (description.authorization?.kind === 'choice') {
-    return `import type { ConnectorMetadata } from '@plugboard/core'
+    return `import type { ConnectorMetadata } from '@plugboard/core/define'
 
 /**
  * Hand edits of the generated ${key} connector: \`pnpm gen:connector --from-platform ${key}\` never
@@ -345,7 +345,7 @@ export const overrides: {
 } = {}
 `
   }
-  return `import type { ConnectorMetadata } from '@plugboard/core'
+  return `import type { ConnectorMetadata } from '@plugboard/core/define'
 import type { ${pascal(key)}Configuration } from './config.js'
 
 /**
