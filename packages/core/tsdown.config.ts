@@ -37,7 +37,9 @@ const shared: UserConfig = {
 // One build per entry (the main and definitions entries excepted, see below): each entry is one
 // module, and each imports the others by package name.
 export default defineConfig([
-  { ...shared, entry: ['src/protocol/index.ts'], outDir: 'dist/protocol' },
+  // The whole of dist/ is emptied once, before any of the builds writes: the chunks' names change
+  // with their content, and a stale chunk must not be packed.
+  { ...shared, entry: ['src/protocol/index.ts'], outDir: 'dist/protocol', clean: ['dist'] },
   // The main entry and the light definitions entry are built together: what both hold (the
   // definition helpers and what they import) is one chunk, `define.js`, which the main entry
   // imports, so each class and schema exists once and a connector loads that chunk alone.
