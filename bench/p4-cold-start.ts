@@ -1,14 +1,20 @@
 /**
  * P4: cold start. A fresh Node process that imports `@plugboard/core` and the Chargebee connector
  * (and registers it, so the modules are evaluated, not just loaded) against a bare Node process,
- * in interleaved runs; medians of the wall time from spawn to exit. The second figure: a fresh
- * process that also provisions one instance against a sandbox (in its own process), so the
- * deferred import of ky and the set-up of Node's fetch are counted too.
+ * in interleaved runs; medians of the wall time from spawn to exit. An app that provisions imports
+ * both, so that is the row's figure. Reported beside it: a fresh process that imports the
+ * connector alone (what a package that only defines connectors pays: `@plugboard/core/define` and
+ * valibot), one that also provisions one instance against a sandbox (in its own process), so the
+ * deferred import of ky and the set-up of Node's fetch are counted too, and where the import's
+ * time goes (the CPU time of each module group, imported in turn in one process).
  */
 
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { findPackageJSON } from 'node:module'
 import { dirname } from 'node:path'
-import { env } from 'node:process'
-import { fileURLToPath } from 'node:url'
+import { env, execPath } from 'node:process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { type BenchRow, loadNote, progress, runAlone } from './lib/row.ts'
 import { startSandboxProcess } from './lib/sandbox-process.ts'
 import { sideBySideRow } from './lib/side-by-side.ts'
@@ -17,11 +23,17 @@ import { timeNode } from './lib/time-node.ts'
 
 const ROUNDS = 30
 const TARGET = 1.3
+/** Fresh processes for the CPU breakdown of the import. */
+const BREAKDOWN_ROUNDS = 15
 
 const IMPORT_BOTH = [
   "Promise.all([import('@plugboard/core'), import('@plugboard/connector-chargebee')])",
   '.then(([core, cb]) => { core.createRegistry().register(cb.chargebee) })',
 ].join('')
+
+/** Imports the connector alone, which imports core's definitions entry. */
+const IMPORT_CONNECTOR =
+  "import('@plugboard/connector-chargebee').then((cb) => { cb.chargebee.key })"
 
 /** Imports both, creates a client and provisions once; the sandbox is named by the environment. */
 const FIRST_PROVISION = [
@@ -35,6 +47,52 @@ const FIRST_PROVISION = [
 const here = dirname(fileURLToPath(import.meta.url))
 
 const node = (code: string) => timeNode(['-e', code], here)
+
+/** What the import loads, in the order the breakdown imports it: each group's label and module. */
+function importStages(): ReadonlyArray<readonly [string, string]> {
+  // valibot as core resolves it (bench/ does not depend on it): its package's ESM entry.
+  const manifest = findPackageJSON('valibot', import.meta.resolve('@plugboard/core/define'))
+  if (manifest === undefined) throw new Error('valibot is not installed beside @plugboard/core')
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports: { '.': { import: { default: string } } }
+  }
+  return [
+    ['valibot', new URL(exports['.'].import.default, pathToFileURL(manifest)).href],
+    ['core/define', '@plugboard/core/define'],
+    ['the connector', '@plugboard/connector-chargebee'],
+    ['core/protocol', '@plugboard/core/protocol'],
+    ['core', '@plugboard/core'],
+  ]
+}
+
+/**
+ * Imports the stages in turn in fresh processes (`rounds` of them) and returns each stage's
+ * median CPU time (user + system, of the whole process: the import's own work, the compiling
+ * included), and the CPU time of the process's start before the first import.
+ */
+function cpuByStage(rounds: number): { start: number; stages: Array<[string, number]> } {
+  const stages = importStages()
+  const code = [
+    'const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000 }',
+    'const times = [cpu()]',
+    `for (const s of ${JSON.stringify(stages.map(([, module]) => module))}) { await import(s); times.push(cpu()) }`,
+    'console.log(JSON.stringify(times))',
+  ].join('\n')
+  const runs: number[][] = []
+  for (let round = 0; round < rounds; round++) {
+    const result = spawnSync(execPath, ['--input-type=module', '-e', code], { cwd: here })
+    if (result.status !== 0)
+      throw new Error(`the import breakdown failed: ${String(result.stderr)}`)
+    runs.push(JSON.parse(String(result.stdout)) as number[])
+  }
+  return {
+    start: median(runs.map((times) => times[0] ?? 0)),
+    stages: stages.map(([label], index) => [
+      label,
+      median(runs.map((times) => (times[index + 1] ?? 0) - (times[index] ?? 0))),
+    ]),
+  }
+}
 
 /** Runs P4 and returns its row. */
 export async function run(): Promise<BenchRow> {
@@ -51,18 +109,25 @@ export async function run(): Promise<BenchRow> {
     )
     node('')
     node(IMPORT_BOTH)
+    node(IMPORT_CONNECTOR)
     node(FIRST_PROVISION)
     const provisioned: number[] = []
+    const connectorOnly: number[] = []
     const samples = await interleave(
       ROUNDS,
       async () => node(''),
       async () => {
         provisioned.push(node(FIRST_PROVISION))
+        connectorOnly.push(node(IMPORT_CONNECTOR))
         return node(IMPORT_BOTH)
       },
     )
     const bare = median(samples.baseline)
     const first = median(provisioned)
+    const alone = median(connectorOnly)
+    const breakdown = cpuByStage(BREAKDOWN_ROUNDS)
+    const cpuOf = (label: string) => breakdown.stages.find(([name]) => name === label)?.[1] ?? 0
+    const stagesNote = breakdown.stages.map(([label, ms]) => `${label} ${formatMs(ms)}`).join(', ')
     const row = sideBySideRow({
       id: 'P4',
       measures: 'cold start: node importing core + chargebee vs bare node',
@@ -73,10 +138,12 @@ export async function run(): Promise<BenchRow> {
       notes: ({ baseline, subject, ratio }) => [
         `${ROUNDS} interleaved runs per side, median wall time from spawn to exit of \`node -e …\` (the running Node binary, cwd bench/).`,
         `The import itself costs ${formatMs(subject - baseline)} over a bare start; ky is not imported yet (the client loads it on its first request).`,
+        `Importing the connector alone (it imports \`@plugboard/core/define\`, the definition helpers, and valibot; what a package that only defines connectors pays) takes ${formatMs(alone)} (median of ${ROUNDS}, spread ${formatMs(Math.min(...connectorOnly))}–${formatMs(Math.max(...connectorOnly))}), ${formatRatio(alone / bare)} of a bare start. Reported, no target.`,
+        `Where the import's time goes, in CPU time (user + system) of a fresh process importing each in turn, medians of ${BREAKDOWN_ROUNDS}: ${stagesNote}; the process's own start before the first import is ${formatMs(breakdown.start)}. The first figure is valibot's module (about 200 kB, compiled whole); each later one is that module group's own work, valibot's first use by its schemas included.`,
         ...(ratio <= TARGET
           ? []
           : [
-              `Missed: importing core evaluates its one bundled entry (dist/index.js: client, registry, connector descriptions, errors) and the protocol entry's wire schemas, though the connector only needs the definition helpers; the connector itself imports valibot (every connector's schemas need it, whatever core does) and builds its schemas. On this run's machine (${loadNote()}) the import costs ${formatMs(subject - baseline)}. Meeting the target takes a lighter entry that connectors and applications that only define or register connectors import (the definition helpers and the registry, without the client, the descriptions and the wire schemas, which would load when a client is made), and the connectors importing it. Loading the wire schemas lazily from the one entry was tried and saved little: most of their cost is valibot's own first use, which the connector's schemas then pay.`,
+              `Missed: an app that provisions imports core's main entry, and it loads the platform client, the registry, the connector descriptions and the errors (core ${formatMs(cpuOf('core'))} of CPU above) and the protocol entry's wire schemas (${formatMs(cpuOf('core/protocol'))}) at once: \`createPlatformClient\` and \`createProvisioningClient\` are synchronous, so the client's code is imported with the entry. The connector no longer adds to that (it imports \`@plugboard/core/define\`, a chunk the main entry shares), but valibot, which every connector's schemas need whatever core does, costs ${formatMs(cpuOf('valibot'))} of CPU by itself, against ${formatMs(breakdown.start)} for the whole start of a bare process. On this run's machine (${loadNote()}) the import costs ${formatMs(subject - baseline)}. Coming nearer the target takes the client's implementation (requests, answer parsing, the wire schemas) behind a dynamic import loaded on the first call, as ky already is, with only option checks left in the entry; with valibot's share, even that leaves the row near the target rather than under it.`,
             ]),
         `Second figure, the first provision after a cold start: a fresh process that imports both, creates a \`createProvisioningClient\` and provisions one instance against a sandbox in its own process takes ${formatMs(first)} (median of ${ROUNDS}, spread ${formatMs(Math.min(...provisioned))}–${formatMs(Math.max(...provisioned))}), ${formatRatio(first / bare)} of a bare start: ${formatMs(first - subject)} over the import alone, which is the deferred import of ky, Node setting up its fetch, one TCP connection and one provisioning round trip (the sandbox's own work included). Reported, no target.`,
       ],
