@@ -61,7 +61,7 @@ describe('the --from-platform generator, on the entries every connector shares',
   it("takes them from core's commonEntries, after the connector's own entries", async () => {
     const description = await readDescription('freshdeskv2')
     const config = renderConfig('freshdeskv2', description)
-    expect(config).toContain("import { commonEntries } from '@plugboard/core'")
+    expect(config).toContain("import { commonEntries } from '@plugboard/core/define'")
     expect(config).toMatch(
       /\.\.\.commonEntries\("filter\.response\.nulls", "event\.vendor\.type", "event\.notification\.callback\.url"\),\n\}\)/,
     )
