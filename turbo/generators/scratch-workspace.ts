@@ -34,6 +34,7 @@ const ROOT_FILES = [
   'tsconfig.base.json',
   'scripts/build-connectors.ts',
   'scripts/tsc-native.ts',
+  'scripts/typescript-native.ts',
   'vitest.connectors.config.ts',
   'turbo.json',
   'vitest.shared.ts',
