@@ -1,9 +1,9 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { BUSY_TIMEOUT_MS } from './limits.js'
 import { listStatement } from './list-query.js'
-import { random32 } from './random.js'
 import { columns, migrations, type Row, SEALING_VERSION } from './schema.js'
 import { isFileDatabase, resolveKey, restrictFile, SecretVault } from './secrets-at-rest.js'
+import { INSERT_INSTANCE, seedRows, writtenRecord } from './store-rows.js'
 import { checkKey, sealOlderRows } from './store-sealing.js'
 import type {
   InstanceChanges,
@@ -142,30 +142,29 @@ export class SandboxStore {
   }
 
   /**
-   * Inserts an instance and returns it as stored (read back with `RETURNING`, so an answer shows
-   * what a later read will: a lone surrogate in the name, for one, comes back as SQLite stored
-   * it). One statement: its tag rows are written by a trigger in the same statement.
+   * Inserts an instance and returns it as stored. One statement: its tag rows are written by a
+   * trigger in the same statement. The record is built from what was written, not read back: text
+   * is made well-formed as SQLite stores it (a lone surrogate becomes U+FFFD), so an answer shows
+   * what a later read will.
    */
   insert(instance: NewInstance): InstanceRecord {
     const now = new Date().toISOString()
     const packed = this.#vault.pack(instance.connectorKey, instance.configuration)
-    const row = this.#statement(
-      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed, sealed_token, owner)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING ${columns}`,
-    ).get(
+    const tags = JSON.stringify(instance.tags)
+    const { lastInsertRowid } = this.#statement(INSERT_INSTANCE).run(
       instance.organization,
       instance.connectorKey,
       instance.name,
       instance.tokenHash,
       packed.text,
-      JSON.stringify(instance.tags),
+      tags,
       now,
       now,
       packed.sealed,
       instance.token === undefined ? null : this.#vault.seal(instance.token),
       instance.owner ?? null,
-    ) as unknown as Row
-    return this.#toRecord(row, { secrets: packed.secrets, token: instance.token })
+    )
+    return writtenRecord(Number(lastInsertRowid), instance, now)
   }
 
   /** The organization's instance with this id, if there is one. */
@@ -289,37 +288,7 @@ export class SandboxStore {
    * @returns the first and last id inserted (`count` consecutive ids).
    */
   seed(options: SeedOptions): { firstId: number; lastId: number } {
-    if (!Number.isInteger(options.count) || options.count < 1) {
-      throw new RangeError('seed: count must be a positive integer')
-    }
-    const now = new Date().toISOString()
-    // Sealed once for the whole batch: every seeded instance shares one configuration.
-    const packed = this.#vault.pack(options.connectorKey, options.configuration)
-    const insert = this.#statement(
-      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
-    )
-    return this.#transaction(() => {
-      let firstId = 0
-      let lastId = 0
-      for (let index = 0; index < options.count; index++) {
-        const tags = [...new Set(options.tags?.(index) ?? [])]
-        const result = insert.run(
-          options.organization,
-          options.connectorKey,
-          options.name?.(index) ?? `seed-${index}`,
-          random32(),
-          packed.text,
-          JSON.stringify(tags),
-          now,
-          now,
-          packed.sealed,
-        )
-        lastId = Number(result.lastInsertRowid)
-        if (index === 0) firstId = lastId
-      }
-      return { firstId, lastId }
-    })
+    return this.#transaction(() => seedRows(this.#db, this.#vault, options))
   }
 
   /** Closes the database. */
