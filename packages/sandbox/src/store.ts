@@ -1,7 +1,8 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import { GroupCommit } from './group-commit.js'
 import { BUSY_TIMEOUT_MS } from './limits.js'
 import { listStatement } from './list-query.js'
-import { columns, migrations, type Row, SEALING_VERSION } from './schema.js'
+import { columns, migrate, type Row, SEALING_VERSION } from './schema.js'
 import { isFileDatabase, resolveKey, restrictFile, SecretVault } from './secrets-at-rest.js'
 import { INSERT_INSTANCE, seedRows, writtenRecord } from './store-rows.js'
 import { checkKey, sealOlderRows } from './store-sealing.js'
@@ -37,6 +38,8 @@ export class SandboxStore {
   readonly #statements = new Map<string, StatementSync>()
   readonly #vault: SecretVault
   readonly #onDelete: ((id: number) => void) | undefined
+  /** Group commit, for a file database (a memory database has no commit worth sharing). */
+  readonly #group: GroupCommit | undefined
 
   /**
    * Opens (and migrates) the database at `location`, a file path or `':memory:'`. A new file is
@@ -52,11 +55,13 @@ export class SandboxStore {
       this.#db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
       // Freed space is zeroed: a value once overwritten leaves no trace in the file.
       this.#db.exec('PRAGMA secure_delete = ON')
-      if (location !== ':memory:' && location !== '') {
+      const onDisk = location !== ':memory:' && location !== ''
+      if (onDisk) {
         this.#db.exec('PRAGMA journal_mode = WAL')
         this.#db.exec('PRAGMA synchronous = NORMAL')
       }
-      const from = this.#migrate()
+      this.#group = onDisk ? new GroupCommit(this.#db) : undefined
+      const from = migrate(this.#db)
       const check = this.#db.prepare('SELECT sealed FROM key_check WHERE id = 1').get() as
         | { sealed: Uint8Array }
         | undefined
@@ -99,25 +104,6 @@ export class SandboxStore {
         : { token: written?.token ?? this.#vault.open(row.sealed_token) }),
       ...(row.owner == null ? {} : { owner: row.owner }),
     }
-  }
-
-  /** Migrates the schema; returns the version the database had before. */
-  #migrate(): number {
-    const { user_version: version } = this.#db.prepare('PRAGMA user_version').get() as {
-      user_version: number
-    }
-    if (version > migrations.length) {
-      throw new Error(
-        `The sandbox database has schema version ${version}, newer than this sandbox's ${migrations.length}: use a newer @plugboard/sandbox or another database file.`,
-      )
-    }
-    for (let next = version; next < migrations.length; next++) {
-      this.#transaction(() => {
-        this.#db.exec(migrations[next] as string)
-        this.#db.exec(`PRAGMA user_version = ${next + 1}`)
-      })
-    }
-    return version
   }
 
   #statement(sql: string): StatementSync {
@@ -165,6 +151,21 @@ export class SandboxStore {
       instance.owner ?? null,
     )
     return writtenRecord(Number(lastInsertRowid), instance, now)
+  }
+
+  /**
+   * Makes a write (synchronous `work`, e.g. an {@link SandboxStore.insert}) durable before it is
+   * acknowledged. On a file database, writes asked for in the same turn of the event loop share one
+   * transaction (group commit): the promise settles once that transaction has committed, and a
+   * write that throws fails alone. On a memory database the work runs at once.
+   */
+  write<T>(work: () => T): Promise<T> {
+    if (this.#group !== undefined) return this.#group.run(work)
+    try {
+      return Promise.resolve(work())
+    } catch (error) {
+      return Promise.reject(error)
+    }
   }
 
   /** The organization's instance with this id, if there is one. */
@@ -291,8 +292,11 @@ export class SandboxStore {
     return this.#transaction(() => seedRows(this.#db, this.#vault, options))
   }
 
-  /** Closes the database. */
+  /** Commits the writes still queued, then closes the database. */
   close(): void {
-    if (this.#db.isOpen) this.#db.close()
+    if (!this.#db.isOpen) return
+    // Writes still queued for a group commit are committed (and answered) before the file closes.
+    this.#group?.flush()
+    this.#db.close()
   }
 }

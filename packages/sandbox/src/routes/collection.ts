@@ -39,17 +39,23 @@ export async function provision(kit: RouteKit, c: Ctx, pathKey?: string): Promis
       return new URL(c.req.url).origin
     },
   }
-  const record = provisionWithOAuth(kit.oauth, authorise, (withTokens) =>
-    store.insert({
-      organization: organization.id,
-      connectorKey: connector.key,
-      name,
-      configuration: withTokens,
-      tags: defaultTags(cleanTags(body.tags), name),
-      tokenHash: hashToken(token),
-      token,
-      owner: String(userOf(organization).id),
-    }),
+  const tokenHash = hashToken(token)
+  const tags = defaultTags(cleanTags(body.tags), name)
+  const owner = String(userOf(organization).id)
+  // Answered once durable: on a file database, concurrent provisions share one commit.
+  const record = await store.write(() =>
+    provisionWithOAuth(kit.oauth, authorise, (withTokens) =>
+      store.insert({
+        organization: organization.id,
+        connectorKey: connector.key,
+        name,
+        configuration: withTokens,
+        tags,
+        tokenHash,
+        token,
+        owner,
+      }),
+    ),
   )
   return kit.answer(c, record)
 }
