@@ -58,6 +58,8 @@ export class SandboxStore {
       const onDisk = location !== ':memory:' && location !== ''
       if (onDisk) {
         this.#db.exec('PRAGMA journal_mode = WAL')
+        // WAL with synchronous NORMAL: a commit survives the sandbox's process dying, not a power
+        // loss or an OS crash (the WAL is synced at checkpoints, not at every commit).
         this.#db.exec('PRAGMA synchronous = NORMAL')
       }
       this.#group = onDisk ? new GroupCommit(this.#db) : undefined
@@ -154,10 +156,9 @@ export class SandboxStore {
   }
 
   /**
-   * Makes a write (synchronous `work`, e.g. an {@link SandboxStore.insert}) durable before it is
-   * acknowledged. On a file database, writes asked for in the same turn of the event loop share one
-   * transaction (group commit): the promise settles once that transaction has committed, and a
-   * write that throws fails alone. On a memory database the work runs at once.
+   * Runs a synchronous write (e.g. an {@link SandboxStore.insert}); the promise settles once it is
+   * committed. On a file database, writes asked for in one turn of the event loop share a
+   * transaction (group commit); one that throws fails alone. A memory database runs it at once.
    */
   write<T>(work: () => T): Promise<T> {
     if (this.#group !== undefined) return this.#group.run(work)
