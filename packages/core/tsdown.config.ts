@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type Rolldown, type UserConfig } from 'tsdown'
+import { nativeCompilerPath } from '../../scripts/typescript-native.ts'
 
 const source = path.resolve(import.meta.dirname, 'src')
 
@@ -30,7 +31,8 @@ function entriesAsPackages(core: boolean): Rolldown.Plugin {
 const shared: UserConfig = {
   format: 'esm',
   platform: 'neutral',
-  dts: true,
+  // The declarations come from TypeScript 7's native compiler (a third of TypeScript 6's CPU).
+  dts: { generator: 'tsgo', tsgo: { path: await nativeCompilerPath() } },
   deps: { neverBundle: ['vitest', /^@plugboard\/core/] },
 }
 
