@@ -6,7 +6,6 @@
 // Run on Node 24 (`pnpm run docs:snippets`); the packages must be built first.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
@@ -86,7 +85,7 @@ if (problems.length > 0) {
   process.exit(1)
 }
 
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+const tsc = join(import.meta.dirname, 'tsc-native.ts')
 try {
   execFileSync(process.execPath, [tsc, '-p', join(out, 'tsconfig.json')], { stdio: 'inherit' })
   console.log(`docs: ${count} code blocks in docs/*.md type-check`)

@@ -19,6 +19,7 @@ const ROOT_TOOLS = [
   'tsdown',
   'turbo',
   'typescript',
+  'typescript-native',
   'vitest',
 ] as const
 
@@ -32,6 +33,8 @@ const ROOT_FILES = [
   'pnpm-workspace.yaml',
   'tsconfig.base.json',
   'scripts/build-connectors.ts',
+  'scripts/tsc-native.ts',
+  'scripts/typescript-native.ts',
   'vitest.connectors.config.ts',
   'turbo.json',
   'vitest.shared.ts',
