@@ -67,7 +67,7 @@ export async function run(): Promise<BenchRow> {
       notes: ({ ratio }) => [
         `${ROUNDS} interleaved rounds × ${REQUESTS_PER_ROUND} provisions per side over ${CLIENTS} keep-alive connections; median requests per second (baseline: ${SMALL} stored; plugboard: ${LARGE.toLocaleString('en')} stored).`,
         `Each sandbox serves from its own process on a database file; the large one was seeded in ${(large.seedMs / 1000).toFixed(1)} s in one transaction.`,
-        'What a provision does to the database does not grow with it: one INSERT (a prepared statement) whose tag rows a trigger writes; every index it touches (token digest, organization and id, tag and id) is a B-tree insert (logarithmic), and no query counts, scans or looks up the maximum id (AUTOINCREMENT reads one row of sqlite_sequence). Only the token-digest index is written at a random place, so the larger table has more of it outside the page cache.',
+        'What a provision does to the database does not grow with it: one INSERT (a prepared statement) whose tag rows a trigger writes; every index it touches (token digest, organization and id, tag and id) is a B-tree insert (logarithmic), and no query counts, scans or looks up the maximum id (AUTOINCREMENT reads one row of sqlite_sequence). Only the token-digest index is written at a random place, so the larger table has more of it outside the page cache. On a file, provisions that arrive together share one transaction (group commit, about 5 per commit with 8 connections), so their WAL writes are shared too.',
         ...(ratio >= TARGET
           ? []
           : [

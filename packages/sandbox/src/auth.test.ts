@@ -45,6 +45,9 @@ describe('createAuthenticator', () => {
     expect(authenticate({ user: 'ua', organization: 'oa' })?.id).toBe('a')
     expect(authenticate({ user: 'ua', organization: 'ob' })).toBeUndefined()
     expect(authenticate({ user: 'ua', organization: 'oa ' })).toBeUndefined()
+    // The two secrets are hashed as one pair: moving text from one to the other is no match.
+    expect(authenticate({ user: 'u', organization: 'aoa' })).toBeUndefined()
+    expect(authenticate({ user: 'uao', organization: 'a' })).toBeUndefined()
     expect(secretsEqual('x', 'x')).toBe(true)
     expect(secretsEqual('x', 'xx')).toBe(false)
     expect(hashToken('t')).toHaveLength(32)

@@ -34,25 +34,28 @@ export function hashToken(token: string): Buffer {
 /** Finds the organization whose secrets an Authorization header carries (see {@link createAuthenticator}). */
 export type Authenticator = (parts: AuthorizationParts) => SandboxOrganization | undefined
 
+/** The two secrets as one unambiguous text (a JSON array), digested once. */
+function pairDigest(user: string, organization: string): Buffer {
+  return digest(JSON.stringify([user, organization]))
+}
+
 /**
- * An authenticator over the known organizations. Their secrets are hashed once, here; each call
- * hashes the two secrets it is given and compares them with every organization's (no early exit),
- * each comparison in constant time.
+ * An authenticator over the known organizations. Their secret pairs are hashed once, here; each
+ * call hashes the pair it is given (one sha256 of both, as an unambiguous JSON array) and compares
+ * it with every organization's (no early exit), each comparison in constant time.
  */
 export function createAuthenticator(organizations: readonly SandboxOrganization[]): Authenticator {
   const known = organizations.map((organization) => ({
     organization,
-    user: digest(organization.userSecret),
-    secret: digest(organization.organizationSecret),
+    pair: pairDigest(organization.userSecret, organization.organizationSecret),
   }))
   return (parts) => {
-    const user = digest(parts.user)
-    const secret = digest(parts.organization)
+    const pair = pairDigest(parts.user, parts.organization)
     let match: SandboxOrganization | undefined
     for (const candidate of known) {
-      const userMatches = timingSafeEqual(candidate.user, user)
-      const secretMatches = timingSafeEqual(candidate.secret, secret)
-      if (userMatches && secretMatches && match === undefined) match = candidate.organization
+      if (timingSafeEqual(candidate.pair, pair) && match === undefined) {
+        match = candidate.organization
+      }
     }
     return match
   }

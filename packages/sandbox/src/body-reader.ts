@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { Deadlines } from './deadlines.js'
 import { HttpError } from './http-error.js'
 
 /** Options of {@link bodyReader}. */
@@ -33,44 +34,43 @@ type ReadOutcome =
   | { readonly kind: 'done'; readonly bytes: Buffer }
   | { readonly kind: 'too-large' | 'timeout' | 'aborted' }
 
-/** Resolves to `'timeout'` after `timeoutMs`; `cancel` clears the timer. */
-function deadline(timeoutMs: number): { readonly expired: Promise<'timeout'>; cancel(): void } {
-  let timer: NodeJS.Timeout | undefined
-  const expired = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs)
-  })
-  return { expired, cancel: () => clearTimeout(timer) }
-}
+const TIMEOUT: ReadOutcome = { kind: 'timeout' }
+const ABORTED: ReadOutcome = { kind: 'aborted' }
 
 /**
  * Reads a body whose size is known to be within the limit (a declared `Content-Length`, which
  * Node's HTTP parser holds the body to) in one piece: the Node server's request reads it straight
  * from the socket, without a web stream.
  */
-async function readDeclared(raw: Request, timeoutMs: number): Promise<ReadOutcome> {
-  const read = raw.arrayBuffer()
-  // Once the deadline has won, the pending read settles when the connection closes: ignore it.
-  read.catch(() => {})
-  const timer = deadline(timeoutMs)
-  try {
-    const step = await Promise.race([read, timer.expired])
-    if (step === 'timeout') return { kind: 'timeout' }
-    return { kind: 'done', bytes: Buffer.from(step) }
-  } catch {
-    return { kind: 'aborted' }
-  } finally {
-    timer.cancel()
-  }
+function readDeclared(raw: Request, deadlines: Deadlines): Promise<ReadOutcome> {
+  return new Promise((resolve) => {
+    // Once the deadline has won, the pending read settles when the connection closes: ignored.
+    const cancel = deadlines.watch(() => resolve(TIMEOUT))
+    raw.arrayBuffer().then(
+      (buffer) => {
+        cancel()
+        resolve({ kind: 'done', bytes: Buffer.from(buffer) })
+      },
+      () => {
+        cancel()
+        resolve(ABORTED)
+      },
+    )
+  })
 }
 
 /** Reads a body of unknown size chunk by chunk, stopping as soon as it passes `maxBytes`. */
 async function readWithin(
   body: ReadableStream<Uint8Array>,
   maxBytes: number,
-  timeoutMs: number,
+  deadlines: Deadlines,
 ): Promise<ReadOutcome> {
   const reader = body.getReader()
-  const timer = deadline(timeoutMs)
+  let expire: (outcome: 'timeout') => void = () => {}
+  const expired = new Promise<'timeout'>((resolve) => {
+    expire = resolve
+  })
+  const cancel = deadlines.watch(() => expire('timeout'))
   const chunks: Uint8Array[] = []
   let size = 0
   try {
@@ -78,17 +78,17 @@ async function readWithin(
       const read = reader.read()
       // Once the deadline has won, the pending read settles when the connection closes: ignore it.
       read.catch(() => {})
-      const step = await Promise.race([read, timer.expired])
-      if (step === 'timeout') return { kind: 'timeout' }
+      const step = await Promise.race([read, expired])
+      if (step === 'timeout') return TIMEOUT
       if (step.done) return { kind: 'done', bytes: Buffer.concat(chunks, size) }
       size += step.value.byteLength
       if (size > maxBytes) return { kind: 'too-large' }
       chunks.push(step.value)
     }
   } catch {
-    return { kind: 'aborted' }
+    return ABORTED
   } finally {
-    timer.cancel()
+    cancel()
   }
 }
 
@@ -101,6 +101,8 @@ async function readWithin(
  * {@link bodyText}.
  */
 export function bodyReader(options: BodyReaderOptions): MiddlewareHandler {
+  // One timer for every body being read, however many: a deadline is an entry in a set.
+  const deadlines = new Deadlines(options.timeoutMs)
   const tooLarge = () =>
     new HttpError(413, `The request body is larger than ${options.maxBytes} bytes.`, CLOSE)
   return async (c, next) => {
@@ -117,12 +119,8 @@ export function bodyReader(options: BodyReaderOptions): MiddlewareHandler {
     if (!(declared >= 0) && raw.body === null) return next()
     const outcome =
       declared >= 0
-        ? await readDeclared(raw, options.timeoutMs)
-        : await readWithin(
-            raw.body as ReadableStream<Uint8Array>,
-            options.maxBytes,
-            options.timeoutMs,
-          )
+        ? await readDeclared(raw, deadlines)
+        : await readWithin(raw.body as ReadableStream<Uint8Array>, options.maxBytes, deadlines)
     switch (outcome.kind) {
       case 'done':
         // A Request made in process may carry a Content-Length that its body does not keep to.

@@ -76,6 +76,18 @@ export function maskConfiguration(
   return masked
 }
 
+/**
+ * {@link maskConfiguration} as JSON text; a connector without password-type entries has nothing
+ * to mask, and its configuration is written as it is, without a masked copy.
+ */
+function maskedJson(connector: AnyConnector, configuration: StoredConfiguration): string {
+  return JSON.stringify(
+    connectorFacts(connector).masked.size === 0
+      ? configuration
+      : maskConfiguration(connector, configuration),
+  )
+}
+
 /** Whether the instance's events are on: its `event.notification.enabled` entry says so. */
 function eventsEnabled(record: InstanceRecord): boolean {
   return record.configuration['event.notification.enabled'] === 'true'
@@ -125,8 +137,9 @@ export function instanceJson(
     token === undefined ? '' : `,"token":${JSON.stringify(token)}`
   },${presented(connector, vocabulary).member},"provisionInteractions":[],"valid":true,"disabled":${
     record.disabled
-  },"maxCacheSize":0,"cacheTimeToLive":0,"configuration":${JSON.stringify(
-    maskConfiguration(connector, record.configuration),
+  },"maxCacheSize":0,"cacheTimeToLive":0,"configuration":${maskedJson(
+    connector,
+    record.configuration,
   )},"eventsEnabled":${eventsEnabled(record)},"traceLoggingEnabled":false,"cachingEnabled":false,"tags":${JSON.stringify(
     record.tags,
   )},"createdDate":${JSON.stringify(record.createdDate)},"updatedDate":${JSON.stringify(

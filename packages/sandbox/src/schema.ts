@@ -1,3 +1,5 @@
+import type { DatabaseSync } from 'node:sqlite'
+
 /** One row of the instances table, as node:sqlite reads it. */
 export interface Row {
   id: number
@@ -55,6 +57,33 @@ export const migrations: readonly string[] = [
   `ALTER TABLE instances ADD COLUMN sealed_token BLOB;
    ALTER TABLE instances ADD COLUMN owner TEXT;`,
 ]
+
+/**
+ * Migrates the schema to {@link SCHEMA_VERSION}, one migration per transaction; returns the version
+ * the database had before. A database newer than this sandbox is refused.
+ */
+export function migrate(db: DatabaseSync): number {
+  const { user_version: version } = db.prepare('PRAGMA user_version').get() as {
+    user_version: number
+  }
+  if (version > migrations.length) {
+    throw new Error(
+      `The sandbox database has schema version ${version}, newer than this sandbox's ${migrations.length}: use a newer @plugboard/sandbox or another database file.`,
+    )
+  }
+  for (let next = version; next < migrations.length; next++) {
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      db.exec(migrations[next] as string)
+      db.exec(`PRAGMA user_version = ${next + 1}`)
+      db.exec('COMMIT')
+    } catch (error) {
+      db.exec('ROLLBACK')
+      throw error
+    }
+  }
+  return version
+}
 
 /** The first schema version that seals secrets: older rows are sealed when it is reached. */
 export const SEALING_VERSION = 3

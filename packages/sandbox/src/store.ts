@@ -1,9 +1,10 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import { GroupCommit } from './group-commit.js'
 import { BUSY_TIMEOUT_MS } from './limits.js'
 import { listStatement } from './list-query.js'
-import { random32 } from './random.js'
-import { columns, migrations, type Row, SEALING_VERSION } from './schema.js'
+import { columns, migrate, type Row, SEALING_VERSION } from './schema.js'
 import { isFileDatabase, resolveKey, restrictFile, SecretVault } from './secrets-at-rest.js'
+import { INSERT_INSTANCE, seedRows, writtenRecord } from './store-rows.js'
 import { checkKey, sealOlderRows } from './store-sealing.js'
 import type {
   InstanceChanges,
@@ -37,6 +38,8 @@ export class SandboxStore {
   readonly #statements = new Map<string, StatementSync>()
   readonly #vault: SecretVault
   readonly #onDelete: ((id: number) => void) | undefined
+  /** Group commit, for a file database (a memory database has no commit worth sharing). */
+  readonly #group: GroupCommit | undefined
 
   /**
    * Opens (and migrates) the database at `location`, a file path or `':memory:'`. A new file is
@@ -52,11 +55,15 @@ export class SandboxStore {
       this.#db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
       // Freed space is zeroed: a value once overwritten leaves no trace in the file.
       this.#db.exec('PRAGMA secure_delete = ON')
-      if (location !== ':memory:' && location !== '') {
+      const onDisk = location !== ':memory:' && location !== ''
+      if (onDisk) {
         this.#db.exec('PRAGMA journal_mode = WAL')
+        // WAL with synchronous NORMAL: a commit survives the sandbox's process dying, not a power
+        // loss or an OS crash (the WAL is synced at checkpoints, not at every commit).
         this.#db.exec('PRAGMA synchronous = NORMAL')
       }
-      const from = this.#migrate()
+      this.#group = onDisk ? new GroupCommit(this.#db) : undefined
+      const from = migrate(this.#db)
       const check = this.#db.prepare('SELECT sealed FROM key_check WHERE id = 1').get() as
         | { sealed: Uint8Array }
         | undefined
@@ -101,25 +108,6 @@ export class SandboxStore {
     }
   }
 
-  /** Migrates the schema; returns the version the database had before. */
-  #migrate(): number {
-    const { user_version: version } = this.#db.prepare('PRAGMA user_version').get() as {
-      user_version: number
-    }
-    if (version > migrations.length) {
-      throw new Error(
-        `The sandbox database has schema version ${version}, newer than this sandbox's ${migrations.length}: use a newer @plugboard/sandbox or another database file.`,
-      )
-    }
-    for (let next = version; next < migrations.length; next++) {
-      this.#transaction(() => {
-        this.#db.exec(migrations[next] as string)
-        this.#db.exec(`PRAGMA user_version = ${next + 1}`)
-      })
-    }
-    return version
-  }
-
   #statement(sql: string): StatementSync {
     let statement = this.#statements.get(sql)
     if (statement === undefined) {
@@ -142,30 +130,43 @@ export class SandboxStore {
   }
 
   /**
-   * Inserts an instance and returns it as stored (read back with `RETURNING`, so an answer shows
-   * what a later read will: a lone surrogate in the name, for one, comes back as SQLite stored
-   * it). One statement: its tag rows are written by a trigger in the same statement.
+   * Inserts an instance and returns it as stored. One statement: its tag rows are written by a
+   * trigger in the same statement. The record is built from what was written, not read back: text
+   * is made well-formed as SQLite stores it (a lone surrogate becomes U+FFFD), so an answer shows
+   * what a later read will.
    */
   insert(instance: NewInstance): InstanceRecord {
     const now = new Date().toISOString()
     const packed = this.#vault.pack(instance.connectorKey, instance.configuration)
-    const row = this.#statement(
-      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed, sealed_token, owner)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING ${columns}`,
-    ).get(
+    const tags = JSON.stringify(instance.tags)
+    const { lastInsertRowid } = this.#statement(INSERT_INSTANCE).run(
       instance.organization,
       instance.connectorKey,
       instance.name,
       instance.tokenHash,
       packed.text,
-      JSON.stringify(instance.tags),
+      tags,
       now,
       now,
       packed.sealed,
       instance.token === undefined ? null : this.#vault.seal(instance.token),
       instance.owner ?? null,
-    ) as unknown as Row
-    return this.#toRecord(row, { secrets: packed.secrets, token: instance.token })
+    )
+    return writtenRecord(Number(lastInsertRowid), instance, now)
+  }
+
+  /**
+   * Runs a synchronous write (e.g. an {@link SandboxStore.insert}); the promise settles once it is
+   * committed. On a file database, writes asked for in one turn of the event loop share a
+   * transaction (group commit); one that throws fails alone. A memory database runs it at once.
+   */
+  write<T>(work: () => T): Promise<T> {
+    if (this.#group !== undefined) return this.#group.run(work)
+    try {
+      return Promise.resolve(work())
+    } catch (error) {
+      return Promise.reject(error)
+    }
   }
 
   /** The organization's instance with this id, if there is one. */
@@ -289,41 +290,14 @@ export class SandboxStore {
    * @returns the first and last id inserted (`count` consecutive ids).
    */
   seed(options: SeedOptions): { firstId: number; lastId: number } {
-    if (!Number.isInteger(options.count) || options.count < 1) {
-      throw new RangeError('seed: count must be a positive integer')
-    }
-    const now = new Date().toISOString()
-    // Sealed once for the whole batch: every seeded instance shares one configuration.
-    const packed = this.#vault.pack(options.connectorKey, options.configuration)
-    const insert = this.#statement(
-      `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
-    )
-    return this.#transaction(() => {
-      let firstId = 0
-      let lastId = 0
-      for (let index = 0; index < options.count; index++) {
-        const tags = [...new Set(options.tags?.(index) ?? [])]
-        const result = insert.run(
-          options.organization,
-          options.connectorKey,
-          options.name?.(index) ?? `seed-${index}`,
-          random32(),
-          packed.text,
-          JSON.stringify(tags),
-          now,
-          now,
-          packed.sealed,
-        )
-        lastId = Number(result.lastInsertRowid)
-        if (index === 0) firstId = lastId
-      }
-      return { firstId, lastId }
-    })
+    return this.#transaction(() => seedRows(this.#db, this.#vault, options))
   }
 
-  /** Closes the database. */
+  /** Commits the writes still queued, then closes the database. */
   close(): void {
-    if (this.#db.isOpen) this.#db.close()
+    if (!this.#db.isOpen) return
+    // Writes still queued for a group commit are committed (and answered) before the file closes.
+    this.#group?.flush()
+    this.#db.close()
   }
 }

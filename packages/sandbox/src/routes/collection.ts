@@ -4,7 +4,7 @@ import { hashToken } from '../auth.js'
 import { instanceBody, parseBody, readJson } from '../body.js'
 import { mergeConfiguration } from '../configuration.js'
 import { HttpError } from '../http-error.js'
-import { provisionWithOAuth } from '../oauth/provision.js'
+import { type AuthoriseRequest, provisionWithOAuth } from '../oauth/provision.js'
 import { buildPage } from '../page.js'
 import { random32 } from '../random.js'
 import { userOf } from '../users.js'
@@ -29,19 +29,33 @@ export async function provision(kit: RouteKit, c: Ctx, pathKey?: string): Promis
   const configuration = mergeConfiguration(connector, {}, body.configuration ?? {})
   const token = random32().toString('base64')
   const organization = c.get('organization')
-  const request = { connector, organization: organization.id, origin: new URL(c.req.url).origin }
-  const authorise = { ...request, providerData: body.providerData, configuration }
-  const record = provisionWithOAuth(kit.oauth, authorise, (withTokens) =>
-    store.insert({
-      organization: organization.id,
-      connectorKey: connector.key,
-      name,
-      configuration: withTokens,
-      tags: defaultTags(cleanTags(body.tags), name),
-      tokenHash: hashToken(token),
-      token,
-      owner: String(userOf(organization).id),
-    }),
+  const authorise: AuthoriseRequest = {
+    connector,
+    organization: organization.id,
+    providerData: body.providerData,
+    configuration,
+    // Only an OAuth flow reads the origin (its token URLs are on it): the URL is parsed then.
+    get origin() {
+      return new URL(c.req.url).origin
+    },
+  }
+  const tokenHash = hashToken(token)
+  const tags = defaultTags(cleanTags(body.tags), name)
+  const owner = String(userOf(organization).id)
+  // Answered once durable: on a file database, concurrent provisions share one commit.
+  const record = await store.write(() =>
+    provisionWithOAuth(kit.oauth, authorise, (withTokens) =>
+      store.insert({
+        organization: organization.id,
+        connectorKey: connector.key,
+        name,
+        configuration: withTokens,
+        tags,
+        tokenHash,
+        token,
+        owner,
+      }),
+    ),
   )
   return kit.answer(c, record)
 }
