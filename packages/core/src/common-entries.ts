@@ -1,7 +1,18 @@
 import * as v from 'valibot'
 import { InvalidArgumentError } from './errors/invalid-argument-error.js'
 
-const trueOrFalse = v.union([v.boolean(), v.picklist(['true', 'false'])], 'expected true or false')
+const trueOrFalse = /* @__PURE__ */ v.union(
+  [/* @__PURE__ */ v.boolean(), /* @__PURE__ */ v.picklist(['true', 'false'])],
+  'expected true or false',
+)
+
+/**
+ * `Object.freeze` keeping the value's own type; a call a bundler may drop when its result is
+ * unused (marked pure where called), where a statement freezing it could not be.
+ */
+function frozen<T extends object>(value: T): T {
+  return Object.freeze(value)
+}
 
 /** Whether `text` is the JSON text of an object, as `event.poller.configuration` must be. */
 function isJsonObjectText(text: string): boolean {
@@ -24,56 +35,62 @@ function isJsonObjectText(text: string): boolean {
  *
  * @group Connectors
  */
-export const COMMON_ENTRY_SCHEMAS = {
-  'event.notification.enabled': v.optional(
-    v.pipe(
+export const COMMON_ENTRY_SCHEMAS = /* @__PURE__ */ frozen({
+  'event.notification.enabled': /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.pipe(
       trueOrFalse,
-      v.description('Whether the instance sends event notifications to the callback URL.'),
+      /* @__PURE__ */ v.description(
+        'Whether the instance sends event notifications to the callback URL.',
+      ),
     ),
   ),
-  'event.vendor.type': v.optional(
-    v.pipe(
-      v.string('expected Event Type as a string'),
-      v.nonEmpty('expected Event Type'),
-      v.maxLength(32, 'expected at most 32 characters'),
-      v.description('"polling" or "webhook": how changes at the vendor are found.'),
+  'event.vendor.type': /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.pipe(
+      /* @__PURE__ */ v.string('expected Event Type as a string'),
+      /* @__PURE__ */ v.nonEmpty('expected Event Type'),
+      /* @__PURE__ */ v.maxLength(32, 'expected at most 32 characters'),
+      /* @__PURE__ */ v.description('"polling" or "webhook": how changes at the vendor are found.'),
     ),
   ),
-  'event.notification.callback.url': v.optional(
-    v.pipe(
-      v.string('expected Event Notification Callback URL as a string'),
-      v.nonEmpty('expected Event Notification Callback URL'),
-      v.maxLength(1000, 'expected at most 1000 characters'),
-      v.description('Where the platform POSTs each event notification.'),
+  'event.notification.callback.url': /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.pipe(
+      /* @__PURE__ */ v.string('expected Event Notification Callback URL as a string'),
+      /* @__PURE__ */ v.nonEmpty('expected Event Notification Callback URL'),
+      /* @__PURE__ */ v.maxLength(1000, 'expected at most 1000 characters'),
+      /* @__PURE__ */ v.description('Where the platform POSTs each event notification.'),
     ),
   ),
-  'event.notification.signature.key': v.optional(
-    v.pipe(
-      v.string('expected Event Notification Signature Key as a string'),
-      v.nonEmpty('expected Event Notification Signature Key'),
-      v.description('When set, every event notification is signed with this key.'),
-      v.metadata({ secret: true, masked: true }),
+  'event.notification.signature.key': /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.pipe(
+      /* @__PURE__ */ v.string('expected Event Notification Signature Key as a string'),
+      /* @__PURE__ */ v.nonEmpty('expected Event Notification Signature Key'),
+      /* @__PURE__ */ v.description('When set, every event notification is signed with this key.'),
+      /* @__PURE__ */ v.metadata({ secret: true, masked: true }),
     ),
   ),
-  'event.poller.refresh_interval': v.optional(
-    v.pipe(
-      v.string('expected Event Poller Refresh Interval as a string'),
-      v.regex(/^[1-9][0-9]{0,5}$/, 'expected a whole number of minutes, 1 or more'),
-      v.description('Minutes between polls of the vendor.'),
+  'event.poller.refresh_interval': /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.pipe(
+      /* @__PURE__ */ v.string('expected Event Poller Refresh Interval as a string'),
+      /* @__PURE__ */ v.regex(/^[1-9][0-9]{0,5}$/, 'expected a whole number of minutes, 1 or more'),
+      /* @__PURE__ */ v.description('Minutes between polls of the vendor.'),
     ),
   ),
-  'event.poller.configuration': v.optional(
-    v.pipe(
-      v.string('expected Event Poller Configuration as a string'),
-      v.check(isJsonObjectText, 'expected the JSON text of an object'),
-      v.description('The resources to poll, as JSON text: each with its url and idField.'),
+  'event.poller.configuration': /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.pipe(
+      /* @__PURE__ */ v.string('expected Event Poller Configuration as a string'),
+      /* @__PURE__ */ v.check(isJsonObjectText, 'expected the JSON text of an object'),
+      /* @__PURE__ */ v.description(
+        'The resources to poll, as JSON text: each with its url and idField.',
+      ),
     ),
   ),
-  'filter.response.nulls': v.optional(
-    v.pipe(trueOrFalse, v.description('Whether null values are removed from hub answers.')),
+  'filter.response.nulls': /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.pipe(
+      trueOrFalse,
+      /* @__PURE__ */ v.description('Whether null values are removed from hub answers.'),
+    ),
   ),
-}
-Object.freeze(COMMON_ENTRY_SCHEMAS)
+})
 
 /**
  * The type of {@link COMMON_ENTRY_SCHEMAS}: each shared entry's valibot schema, by key.
@@ -95,8 +112,8 @@ export type CommonEntryKey = keyof CommonEntrySchemas
  *
  * @group Connectors
  */
-export const COMMON_ENTRY_KEYS: readonly CommonEntryKey[] = Object.freeze(
-  Object.keys(COMMON_ENTRY_SCHEMAS) as CommonEntryKey[],
+export const COMMON_ENTRY_KEYS: readonly CommonEntryKey[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ Object.keys(COMMON_ENTRY_SCHEMAS) as CommonEntryKey[],
 )
 
 /**

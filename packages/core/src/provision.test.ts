@@ -229,6 +229,44 @@ describe('provision', () => {
     expect(JSON.parse(JSON.stringify(instance)).token).toBe(TOKEN)
   })
 
+  it('shows each instance with its own values: one mask per connector, read off the instance', async () => {
+    let count = 0
+    server.handle(() => {
+      count += 1
+      return {
+        json: instanceBody({
+          id: count,
+          name: `shown-${count}`,
+          token: `token-of-instance-${count}`,
+          configuration: {
+            site: `site-${count}`,
+            apiKey: `echoed-key-${count}`,
+            'base.url': 'x',
+            'pagination.max': '5',
+          },
+        }),
+      }
+    })
+    const client = createProvisioningClient(clientOptions(server.baseUrl))
+    const first = await client.provision(acme, request)
+    const second = await client.provision(acme, request)
+    const symbol = Symbol.for('nodejs.util.inspect.custom')
+    expect((first as unknown as Record<symbol, unknown>)[symbol]).toBe(
+      (second as unknown as Record<symbol, unknown>)[symbol],
+    )
+    const [shownFirst, shownSecond] = [first, second].map((item) => inspect(item, { depth: 10 }))
+    expect(shownFirst).toContain('shown-1')
+    expect(shownFirst).toContain('site-1')
+    expect(shownFirst).not.toContain('site-2')
+    expect(shownSecond).toContain('shown-2')
+    expect(shownSecond).toContain('site-2')
+    for (const shown of [shownFirst, shownSecond]) {
+      expect(shown).not.toMatch(/token-of-instance|echoed-key/)
+    }
+    expect(Object.keys(first)).not.toContain(String(symbol))
+    expect(Object.getOwnPropertySymbols({ ...first })).toEqual([])
+  })
+
   it('keeps secrets out of inspect output of the client and the instance client', () => {
     const client = createPlatformClient({
       ...clientOptions(server.baseUrl),

@@ -41,9 +41,9 @@ function parseWith<T>(schema: v.GenericSchema<unknown, T>): (body: unknown, answ
   }
 }
 
-const parseCatalogue = parseWith(v.array(catalogueConnectorSchema))
-const parseKeys = parseWith(v.array(v.string()))
-const parseConfiguration = parseWith(connectorConfigurationSchema)
+const parseCatalogue = /* @__PURE__ */ parseWith(/* @__PURE__ */ v.array(catalogueConnectorSchema))
+const parseKeys = /* @__PURE__ */ parseWith(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string()))
+const parseConfiguration = /* @__PURE__ */ parseWith(connectorConfigurationSchema)
 
 /**
  * The platform's connectors: its catalogue, descriptors and configuration descriptions.

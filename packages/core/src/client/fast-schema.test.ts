@@ -186,6 +186,31 @@ describe('the fast path of the answer schemas', () => {
     )
   })
 
+  it('agrees with valibot on the wrappers it checks in one step, and on those it does not', () => {
+    const schemas = [
+      v.optional(v.string()),
+      v.optional(v.boolean()),
+      v.optional(v.number()),
+      v.nullable(v.string()),
+      v.nullable(v.number()),
+      v.nullish(v.string()),
+      v.optional(v.nullable(v.string())),
+      v.optional(v.pipe(v.string(), v.trim())),
+    ]
+    const values = fc.oneof(
+      fc.jsonValue({ maxDepth: 1 }),
+      fc.constantFrom(undefined, null, Number.NaN, 0, '', false),
+    )
+    fc.assert(
+      fc.property(values, (value) => {
+        for (const schema of schemas) expectAgreement(schema, value)
+      }),
+      { numRuns: 300 },
+    )
+    expect(fastCheckOf(v.optional(v.number()))?.(Number.NaN)).toBe(false)
+    expect(fastCheckOf(v.optional(v.pipe(v.string(), v.trim())))).toBeUndefined()
+  })
+
   it('leaves to valibot what changes a value: numbers made strings, pipes, defaults', () => {
     expect(fastCheckOf(genericInstanceConfigurationSchema)?.({ retries: 3 })).toBe(false)
     expect(parseWith(genericInstanceConfigurationSchema, { retries: 3 }).output).toEqual({

@@ -59,6 +59,8 @@ function wrapper(schema: SchemaShape): Compiled {
   if (schema.default !== undefined || schema.wrapped === undefined) return null
   const inner = compile(schema.wrapped)
   if (inner === null) return null
+  const fused = fusedWrapper(schema.type, schema.wrapped)
+  if (fused !== undefined) return fused
   switch (schema.type) {
     case 'optional':
       return (value) => value === undefined || inner(value)
@@ -67,6 +69,28 @@ function wrapper(schema: SchemaShape): Compiled {
     default:
       return (value) => value === undefined || value === null || inner(value)
   }
+}
+
+/**
+ * The commonest wrappers of answers (an optional string, number or boolean, a nullable string) as
+ * one check each, without a call to the inner one: the same answers, fewer calls per field.
+ */
+function fusedWrapper(type: string, wrapped: SchemaShape): FastCheck | undefined {
+  if (wrapped.pipe !== undefined || wrapped.fallback !== undefined) return undefined
+  if (type === 'optional') {
+    if (wrapped.type === 'string')
+      return (value) => value === undefined || typeof value === 'string'
+    if (wrapped.type === 'boolean') {
+      return (value) => value === undefined || typeof value === 'boolean'
+    }
+    if (wrapped.type === 'number') {
+      return (value) => value === undefined || (typeof value === 'number' && !Number.isNaN(value))
+    }
+  }
+  if (type === 'nullable' && wrapped.type === 'string') {
+    return (value) => value === null || typeof value === 'string'
+  }
+  return undefined
 }
 
 function looseObject(entries: Readonly<Record<string, SchemaShape>>): Compiled {

@@ -98,8 +98,8 @@ function parseWith<T>(schema: v.GenericSchema<unknown, T>): (body: unknown, answ
   }
 }
 
-const parseUrl = parseWith(oauthUrlAnswerSchema)
-const parseToken = parseWith(requestTokenAnswerSchema)
+const parseUrl = /* @__PURE__ */ parseWith(oauthUrlAnswerSchema)
+const parseToken = /* @__PURE__ */ parseWith(requestTokenAnswerSchema)
 
 /** What a flow needs to know of its connector. */
 interface FlowConnector {

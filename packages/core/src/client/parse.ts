@@ -1,9 +1,7 @@
 import * as v from 'valibot'
-import { secretKeys } from '../config-entries.js'
 import type { AnyConnector } from '../connector.js'
 import { type RequestSummary, ResponseValidationError } from '../errors/request-errors.js'
 import type { ConfigurationEntryRecord, Instance, InstanceConnector } from '../instance.js'
-import { MASK } from '../protocol/facts.js'
 import {
   configurationEntrySchema,
   genericInstanceConfigurationSchema,
@@ -17,9 +15,8 @@ import {
   type Vocabulary,
 } from '../protocol/vocabulary.js'
 import { fastCheckOf } from './fast-schema.js'
+import { maskInInspect } from './inspect-mask.js'
 import type { Answer } from './request.js'
-
-const inspectCustom = Symbol.for('nodejs.util.inspect.custom')
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null'
@@ -118,20 +115,26 @@ const ID_FIELDS: ReadonlySet<string> = new Set(VOCABULARIES.map(connectorIdField
 /** Moves the vocabulary's connector id field of each parameter to `connectorId`. */
 function normalizeDescriptor(raw: unknown): unknown {
   if (!isRecord(raw) || !Array.isArray(raw.parameters)) return raw
-  return {
-    ...raw,
-    parameters: raw.parameters.map((parameter: unknown) => {
-      if (!isRecord(parameter)) return parameter
-      const keepOwn = Object.hasOwn(parameter, 'connectorId')
-      const result: Record<string, unknown> = {}
-      for (const key in parameter) {
-        if (!Object.hasOwn(parameter, key)) continue
-        if (!keepOwn && ID_FIELDS.has(key)) result.connectorId = parameter[key]
-        else result[key] = parameter[key]
-      }
-      return result
-    }),
+  const parameters: unknown[] = raw.parameters
+  const normalized: unknown[] = new Array(parameters.length)
+  for (let index = 0; index < parameters.length; index++) {
+    normalized[index] = normalizeParameter(parameters[index])
   }
+  return { ...raw, parameters: normalized }
+}
+
+/** One descriptor parameter with its connector id field named `connectorId` (a copy). */
+function normalizeParameter(parameter: unknown): unknown {
+  if (!isRecord(parameter)) return parameter
+  const keepOwn = Object.hasOwn(parameter, 'connectorId')
+  const result: Record<string, unknown> = {}
+  const keys = Object.keys(parameter)
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string
+    if (!keepOwn && ID_FIELDS.has(key)) result.connectorId = parameter[key]
+    else result[key] = parameter[key]
+  }
+  return result
 }
 
 /** Parses a connector descriptor (`GET /elements/{key}`). */
@@ -173,14 +176,17 @@ export function parseInstance(body: unknown, options: ParseInstanceOptions): Ins
   }
   const wireField = connectorFieldOf(body) ?? connectorField(vocabulary)
   const normalized: Record<string, unknown> = {}
-  for (const key in body) {
-    if (!Object.hasOwn(body, key)) continue
+  const keys = Object.keys(body)
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string
     if (key === wireField) normalized.connector = normalizeDescriptor(body[key])
     else if (!CONNECTOR_FIELDS.includes(key)) normalized[key] = body[key]
   }
-  const rename = (segment: string): string => (segment === 'connector' ? wireField : segment)
   const envelope = parseWith(instanceEnvelopeSchema, normalized)
-  if (!envelope.success) throw responseError(request, envelope.issues, [], rename)
+  if (!envelope.success) {
+    const rename = (segment: string): string => (segment === 'connector' ? wireField : segment)
+    throw responseError(request, envelope.issues, [], rename)
+  }
   if (options.requireToken === true && (envelope.output.token ?? '') === '') {
     throw refuse(request, 'token', 'token: expected a non-empty string, received none')
   }
@@ -201,7 +207,7 @@ export function parseInstance(body: unknown, options: ParseInstanceOptions): Ins
   // Both outputs are the call's own (a fresh parse or valibot's copy): completed in place.
   const instance = envelope.output as Instance<unknown> & { configuration: unknown }
   instance.configuration = configuration.output
-  maskInInspect(instance, connector === undefined ? new Set() : secretKeys(connector))
+  maskInInspect(instance, connector)
   return instance
 }
 
@@ -250,26 +256,4 @@ export function parseConfigurationEntry(
   const result = v.safeParse(configurationEntrySchema, body)
   if (!result.success) throw responseError(request, result.issues)
   return result.output
-}
-
-/**
- * Makes `util.inspect` (and so `console.log`) show the instance with its token and secret
- * configuration values masked. A non-enumerable property: `JSON.stringify` and spreading ignore it.
- */
-function maskInInspect(instance: Record<string, unknown>, secrets: ReadonlySet<string>): void {
-  Object.defineProperty(instance, inspectCustom, {
-    enumerable: false,
-    value(_depth: number, options: unknown, inspect: (value: unknown, options: unknown) => string) {
-      const shown: Record<string, unknown> = { ...instance }
-      if (typeof shown.token === 'string') shown.token = MASK
-      if (isRecord(shown.configuration)) {
-        const configuration = { ...shown.configuration }
-        for (const key of secrets) {
-          if (typeof configuration[key] === 'string') configuration[key] = MASK
-        }
-        shown.configuration = configuration
-      }
-      return inspect(shown, options)
-    },
-  })
 }

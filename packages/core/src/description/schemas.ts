@@ -41,17 +41,23 @@ export interface CatalogueConnector {
 export const connectorConfigurationEntrySchema: v.GenericSchema<
   unknown,
   ConnectorConfigurationEntry
-> = v.pipe(
-  v.looseObject({
-    key: v.pipe(v.string(), v.nonEmpty()),
-    name: v.optional(v.string()),
-    type: v.optional(v.string(), 'TEXTFIELD_128'),
-    required: v.optional(v.boolean(), false),
-    defaultValue: v.optional(v.nullable(v.string()), null),
-    description: v.optional(v.nullable(v.string()), ''),
-    hideFromConsole: v.optional(v.boolean(), false),
+> = /* @__PURE__ */ v.pipe(
+  /* @__PURE__ */ v.looseObject({
+    key: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.nonEmpty()),
+    name: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    type: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string(), 'TEXTFIELD_128'),
+    required: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), false),
+    defaultValue: /* @__PURE__ */ v.optional(
+      /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+      null,
+    ),
+    description: /* @__PURE__ */ v.optional(
+      /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+      '',
+    ),
+    hideFromConsole: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), false),
   }),
-  v.transform((entry) => ({
+  /* @__PURE__ */ v.transform((entry) => ({
     ...entry,
     name: entry.name ?? entry.key,
     description: entry.description ?? '',
@@ -60,16 +66,20 @@ export const connectorConfigurationEntrySchema: v.GenericSchema<
 
 /** The schema of a connector's described configuration: an array of entries. */
 export const connectorConfigurationSchema: v.GenericSchema<unknown, ConnectorConfigurationEntry[]> =
-  v.array(connectorConfigurationEntrySchema)
+  /* @__PURE__ */ v.array(connectorConfigurationEntrySchema)
 
 /** The schema of one catalogue entry of `GET /elements` (lenient). */
-export const catalogueConnectorSchema: v.GenericSchema<unknown, CatalogueConnector> = v.pipe(
-  v.looseObject({
-    id: v.number(),
-    key: v.string(),
-    name: v.string(),
-    hub: v.optional(v.nullable(v.string()), null),
-    authentication: v.optional(v.looseObject({ type: v.string() }), { type: 'basic' }),
-    typeOauth: v.optional(v.boolean(), false),
-  }),
-)
+export const catalogueConnectorSchema: v.GenericSchema<unknown, CatalogueConnector> =
+  /* @__PURE__ */ v.pipe(
+    /* @__PURE__ */ v.looseObject({
+      id: /* @__PURE__ */ v.number(),
+      key: /* @__PURE__ */ v.string(),
+      name: /* @__PURE__ */ v.string(),
+      hub: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()), null),
+      authentication: /* @__PURE__ */ v.optional(
+        /* @__PURE__ */ v.looseObject({ type: /* @__PURE__ */ v.string() }),
+        { type: 'basic' },
+      ),
+      typeOauth: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), false),
+    }),
+  )

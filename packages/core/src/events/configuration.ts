@@ -51,7 +51,7 @@ export type EventConfiguration<Resource extends string = string> =
   | WebhookEvents
 
 /** The configuration entries that turn an instance's events off. */
-export const EVENTS_OFF: Readonly<Record<string, string>> = Object.freeze({
+export const EVENTS_OFF: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   'event.notification.enabled': 'false',
 })
 

@@ -60,33 +60,39 @@ export interface InstanceEventRecord {
   readonly [field: string]: unknown
 }
 
-const optionalString = v.optional(v.nullable(v.string()))
+const optionalString = /* @__PURE__ */ v.optional(
+  /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+)
 
 /** The schema of one event record in an answer (lenient: only `id` and `status` are required). */
-export const instanceEventSchema: v.GenericSchema<unknown, InstanceEventRecord> = v.looseObject({
-  id: v.pipe(
-    v.union([v.string(), v.pipe(v.number(), v.transform(String))]),
-    v.nonEmpty('expected the event id'),
-  ),
-  instanceId: v.optional(v.number()),
-  status: v.string(),
-  webhookId: v.optional(v.string()),
-  attempts: v.optional(v.number()),
-  lastError: optionalString,
-  createdDate: v.optional(v.string()),
-  updatedDate: v.optional(v.string()),
-  objects: v.optional(
-    v.array(
-      v.looseObject({
-        eventType: v.optional(v.string()),
-        objectType: v.optional(v.string()),
-        objectId: v.optional(v.string()),
-        date: v.optional(v.string()),
-      }),
+export const instanceEventSchema: v.GenericSchema<unknown, InstanceEventRecord> =
+  /* @__PURE__ */ v.looseObject({
+    id: /* @__PURE__ */ v.pipe(
+      /* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.transform(String)),
+      ]),
+      /* @__PURE__ */ v.nonEmpty('expected the event id'),
     ),
-  ),
-}) as v.GenericSchema<unknown, InstanceEventRecord>
+    instanceId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.number()),
+    status: /* @__PURE__ */ v.string(),
+    webhookId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    attempts: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.number()),
+    lastError: optionalString,
+    createdDate: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    updatedDate: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    objects: /* @__PURE__ */ v.optional(
+      /* @__PURE__ */ v.array(
+        /* @__PURE__ */ v.looseObject({
+          eventType: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+          objectType: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+          objectId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+          date: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+        }),
+      ),
+    ),
+  }) as v.GenericSchema<unknown, InstanceEventRecord>
 
 /** The schema of a list of event records in an answer. */
 export const instanceEventListSchema: v.GenericSchema<unknown, InstanceEventRecord[]> =
-  v.array(instanceEventSchema)
+  /* @__PURE__ */ v.array(instanceEventSchema)

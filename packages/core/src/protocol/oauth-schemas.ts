@@ -8,7 +8,7 @@ export const MISSING_OAUTH_CODE_MESSAGE =
   'You must provide an OAuth code in order to create an instance of this element'
 
 /** The OAuth paths under `/elements/{keyOrId}/`. */
-export const OAUTH_PATHS = Object.freeze({
+export const OAUTH_PATHS = /* @__PURE__ */ Object.freeze({
   /** The authorisation URL: `GET /elements/{keyOrId}/oauth/url`. */
   url: 'oauth/url',
   /** The OAuth 1.0a request token: `GET /elements/{keyOrId}/oauth/token`. */
@@ -16,16 +16,19 @@ export const OAUTH_PATHS = Object.freeze({
 })
 
 const nonEmpty = (what: string) =>
-  v.pipe(v.string(`expected ${what} as a string`), v.nonEmpty(`expected ${what}, not empty`))
+  /* @__PURE__ */ v.pipe(
+    /* @__PURE__ */ v.string(`expected ${what} as a string`),
+    /* @__PURE__ */ v.nonEmpty(`expected ${what}, not empty`),
+  )
 
 /** The answer of `GET /elements/{keyOrId}/oauth/url`: `{ element, oauthUrl }`. */
-export const oauthUrlAnswerSchema = v.looseObject(
+export const oauthUrlAnswerSchema = /* @__PURE__ */ v.looseObject(
   {
-    element: nonEmpty('the connector key'),
-    oauthUrl: v.pipe(
-      nonEmpty('the authorisation URL'),
-      v.url('expected the authorisation URL to be an absolute URL'),
-      v.check(
+    element: /* @__PURE__ */ nonEmpty('the connector key'),
+    oauthUrl: /* @__PURE__ */ v.pipe(
+      /* @__PURE__ */ nonEmpty('the authorisation URL'),
+      /* @__PURE__ */ v.url('expected the authorisation URL to be an absolute URL'),
+      /* @__PURE__ */ v.check(
         (url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol),
         'expected the authorisation URL to be an http(s) URL',
       ),
@@ -38,10 +41,10 @@ export const oauthUrlAnswerSchema = v.looseObject(
 export type OAuthUrlAnswer = v.InferOutput<typeof oauthUrlAnswerSchema>
 
 /** The answer of `GET /elements/{keyOrId}/oauth/token` (OAuth 1.0a): `{ token, secret }`. */
-export const requestTokenAnswerSchema = v.looseObject(
+export const requestTokenAnswerSchema = /* @__PURE__ */ v.looseObject(
   {
-    token: nonEmpty('the request token'),
-    secret: nonEmpty('the request token secret'),
+    token: /* @__PURE__ */ nonEmpty('the request token'),
+    secret: /* @__PURE__ */ nonEmpty('the request token secret'),
   },
   'expected a JSON object with token and secret',
 )
@@ -50,9 +53,12 @@ export const requestTokenAnswerSchema = v.looseObject(
 export type RequestTokenAnswer = v.InferOutput<typeof requestTokenAnswerSchema>
 
 const query = {
-  apiKey: nonEmpty('apiKey'),
-  apiSecret: nonEmpty('apiSecret'),
-  callbackUrl: v.pipe(nonEmpty('callbackUrl'), v.url('expected callbackUrl to be an absolute URL')),
+  apiKey: /* @__PURE__ */ nonEmpty('apiKey'),
+  apiSecret: /* @__PURE__ */ nonEmpty('apiSecret'),
+  callbackUrl: /* @__PURE__ */ v.pipe(
+    /* @__PURE__ */ nonEmpty('callbackUrl'),
+    /* @__PURE__ */ v.url('expected callbackUrl to be an absolute URL'),
+  ),
 }
 
 /**
@@ -60,13 +66,13 @@ const query = {
  * `Object.fromEntries(searchParams)`): apiKey, apiSecret and callbackUrl required; scope, state,
  * siteAddress and requestToken (OAuth 1.0a) optional; other parameters kept.
  */
-export const oauthUrlQuerySchema = v.looseObject(
+export const oauthUrlQuerySchema = /* @__PURE__ */ v.looseObject(
   {
     ...query,
-    scope: v.optional(v.string()),
-    state: v.optional(v.string()),
-    siteAddress: v.optional(v.string()),
-    requestToken: v.optional(v.string()),
+    scope: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    state: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    siteAddress: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    requestToken: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
   },
   'expected the query parameters apiKey, apiSecret and callbackUrl',
 )
@@ -75,7 +81,7 @@ export const oauthUrlQuerySchema = v.looseObject(
 export type OAuthUrlQuery = v.InferOutput<typeof oauthUrlQuerySchema>
 
 /** The query of `GET /elements/{keyOrId}/oauth/token` as the server reads it. */
-export const requestTokenQuerySchema = v.looseObject(
+export const requestTokenQuerySchema = /* @__PURE__ */ v.looseObject(
   query,
   'expected the query parameters apiKey, apiSecret and callbackUrl',
 )
@@ -84,25 +90,25 @@ export const requestTokenQuerySchema = v.looseObject(
 export type RequestTokenQuery = v.InferOutput<typeof requestTokenQuerySchema>
 
 /** `providerData` of OAuth 2.0: `{ code }`, and the callback values the connector keeps. */
-export const oauth2ProviderDataSchema = v.objectWithRest(
-  { code: nonEmpty('the OAuth code') },
-  v.string(),
+export const oauth2ProviderDataSchema = /* @__PURE__ */ v.objectWithRest(
+  { code: /* @__PURE__ */ nonEmpty('the OAuth code') },
+  /* @__PURE__ */ v.string(),
   'expected providerData to hold the OAuth code',
 )
 
 /** `providerData` of OAuth 1.0a: `{ oauth_token, oauth_verifier, secret }`, and kept values. */
-export const oauth1ProviderDataSchema = v.objectWithRest(
+export const oauth1ProviderDataSchema = /* @__PURE__ */ v.objectWithRest(
   {
-    oauth_token: nonEmpty('oauth_token'),
-    oauth_verifier: nonEmpty('oauth_verifier'),
-    secret: nonEmpty('the request token secret'),
+    oauth_token: /* @__PURE__ */ nonEmpty('oauth_token'),
+    oauth_verifier: /* @__PURE__ */ nonEmpty('oauth_verifier'),
+    secret: /* @__PURE__ */ nonEmpty('the request token secret'),
   },
-  v.string(),
+  /* @__PURE__ */ v.string(),
   'expected providerData to hold oauth_token, oauth_verifier and secret',
 )
 
 /** `providerData` of a provisioning or re-authorising request, as the server reads it. */
-export const providerDataSchema = v.union(
+export const providerDataSchema = /* @__PURE__ */ v.union(
   [oauth2ProviderDataSchema, oauth1ProviderDataSchema],
   'expected providerData: { code } (OAuth 2.0) or { oauth_token, oauth_verifier, secret } (OAuth 1.0a)',
 )

@@ -6,12 +6,13 @@ import type { ConfigurationValue } from '../connector.js'
  * removed from hub answers. A connector's own defaults (`connector.defaults`) are merged over
  * these, and the caller's entries over both.
  */
-export const PLATFORM_COMMON_ENTRIES: Readonly<Record<string, ConfigurationValue>> = Object.freeze({
-  'event.notification.enabled': 'false',
-  'event.vendor.type': null,
-  'event.notification.callback.url': null,
-  'filter.response.nulls': 'true',
-})
+export const PLATFORM_COMMON_ENTRIES: Readonly<Record<string, ConfigurationValue>> =
+  /* @__PURE__ */ Object.freeze({
+    'event.notification.enabled': 'false',
+    'event.vendor.type': null,
+    'event.notification.callback.url': null,
+    'filter.response.nulls': 'true',
+  })
 
 /**
  * The response header of every hub call: the id of the instance the call went to.
