@@ -30,6 +30,17 @@ describe('SecretIndex', () => {
     )
   })
 
+  it('masks and forgets values that share their first characters (a token family prefix)', () => {
+    const index = new SecretIndex(100_000, Number.POSITIVE_INFINITY)
+    for (let n = 0; n < 120_000; n++) index.remember(`sk_live_${n.toString(36).padStart(6, '0')}`)
+    const redact = index.redactor()
+    // The first 20,000 were forgotten to keep 100,000: the newest and the oldest kept are masked,
+    // the first one and one never remembered are not.
+    expect(redact('sk_live_000000 sk_live_002klb sk_live_000ffk sk_live_002klc')).toBe(
+      `sk_live_000000 ${REDACTED} ${REDACTED} sk_live_002klc`,
+    )
+  })
+
   it(`does not remember values shorter than ${MIN_REMEMBERED_LENGTH} characters`, () => {
     const index = new SecretIndex()
     index.remember('true')

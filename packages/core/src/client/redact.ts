@@ -1,4 +1,5 @@
 import { MASK } from '../protocol/facts.js'
+import { ChunkTrie } from './chunk-trie.js'
 
 /** Replaces known secrets in a text with the protocol's mask. */
 export type Redactor = (text: string) => string
@@ -29,13 +30,6 @@ export const MAX_REMEMBERED_CHARACTERS = 16 * 1024 * 1024
 export const MIN_REMEMBERED_LENGTH = 6
 
 /**
- * Values are indexed by their first ANCHOR characters; shorter values by their length. Scanning a
- * text then costs one lookup per position (plus one per distinct shorter length), whatever the
- * number of values remembered.
- */
-const ANCHOR = 8
-
-/**
  * How many remembered values may wait to be indexed. Remembering is on every call's path and
  * reading the index only on an error's: values are indexed in batches, or at once when read.
  */
@@ -55,10 +49,11 @@ export class SecretIndex {
   #queue: { value: string; turn: number }[] = []
   #head = 0
   #turn = 0
-  /** The first ANCHOR characters of each long value → the values that start so. */
-  readonly #byAnchor = new Map<string, string[]>()
-  /** Values shorter than ANCHOR, by length. */
-  readonly #short = new Map<number, Set<string>>()
+  /**
+   * The values, filed by their 8-character chunks: scanning a text costs a few lookups per
+   * position, whatever the number of values remembered and whatever prefix they share.
+   */
+  readonly #trie = new ChunkTrie()
   /** Pinned values: never forgotten. */
   readonly #pinned = new Set<string>()
   readonly #maxValues: number
@@ -140,54 +135,20 @@ export class SecretIndex {
 
   /** The longest indexed value that starts at `at` in `text`, or 0. */
   matchAt(text: string, at: number): number {
-    let longest = 0
-    const candidates = this.#byAnchor.get(text.slice(at, at + ANCHOR))
-    if (candidates !== undefined) {
-      for (const value of candidates) {
-        if (value.length > longest && text.startsWith(value, at)) longest = value.length
-      }
-    }
-    if (longest > 0) return longest
-    for (const [length, values] of this.#short) {
-      if (length > longest && values.has(text.slice(at, at + length))) longest = length
-    }
-    return longest
+    return this.#trie.longestAt(text, at)
   }
 
   #add(value: string): void {
     if (this.#values.has(value)) return
     this.#values.add(value)
     this.#characters += value.length
-    if (value.length >= ANCHOR) {
-      const anchor = value.slice(0, ANCHOR)
-      const list = this.#byAnchor.get(anchor)
-      if (list === undefined) this.#byAnchor.set(anchor, [value])
-      else list.push(value)
-    } else {
-      let set = this.#short.get(value.length)
-      if (set === undefined) {
-        set = new Set()
-        this.#short.set(value.length, set)
-      }
-      set.add(value)
-    }
+    this.#trie.add(value)
   }
 
   #remove(value: string): void {
     this.#values.delete(value)
     this.#characters -= value.length
-    if (value.length >= ANCHOR) {
-      const anchor = value.slice(0, ANCHOR)
-      const list = this.#byAnchor.get(anchor)
-      if (list === undefined) return
-      const kept = list.filter((item) => item !== value)
-      if (kept.length === 0) this.#byAnchor.delete(anchor)
-      else this.#byAnchor.set(anchor, kept)
-    } else {
-      const set = this.#short.get(value.length)
-      set?.delete(value)
-      if (set?.size === 0) this.#short.delete(value.length)
-    }
+    this.#trie.delete(value)
   }
 
   #evict(): void {
