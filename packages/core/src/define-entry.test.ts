@@ -99,9 +99,12 @@ const DEFINE_VALUES = [
   'COMMON_ENTRY_KEYS',
   'COMMON_ENTRY_SCHEMAS',
   'CONFIGURATION_ONLY',
+  'Registry',
   'SPECIFICATION_VERSION',
   'authorizationFor',
   'commonEntries',
+  'configEntries',
+  'createRegistry',
   'defineConnector',
   'defineDescriptor',
   'fillBaseUrl',
@@ -118,7 +121,7 @@ function declaredValues(declarations: string): string[] {
 }
 
 describe('@plugboard/core/define', () => {
-  it('loads its own chunk and valibot, not the client, registry, descriptions or wire schemas', async () => {
+  it('loads its own chunk and valibot, not the client, descriptions or wire schemas', async () => {
     const loaded = await filesLoadedBy('@plugboard/core/define')
     expect(loaded).toContain('dist/define.js')
     expect(loaded).toContain('<valibot>')
@@ -133,7 +136,6 @@ describe('@plugboard/core/define', () => {
     for (const absent of [
       'function createPlatformClient',
       'function createProvisioningClient',
-      'function createRegistry',
       'function connectorFromDescription',
       'function validateConfiguration',
       'elements-next-page-token',
@@ -148,6 +150,7 @@ describe('@plugboard/core/define', () => {
       mainKeys: string[]
       differing: string[]
       refusal: { isInvalidArgument: boolean; isPlugboardError: boolean; message: string }
+      registry: { isRegistry: boolean; isUnknownConnector: boolean; message: string }
     }>(`
       const define = await import('@plugboard/core/define')
       const main = await import('@plugboard/core')
@@ -161,11 +164,23 @@ describe('@plugboard/core/define', () => {
           message: error.message,
         }
       }
+      const lightRegistry = define.createRegistry()
+      let registry
+      try {
+        lightRegistry.resolve('paypal')
+      } catch (error) {
+        registry = {
+          isRegistry: lightRegistry instanceof main.Registry,
+          isUnknownConnector: error instanceof main.UnknownConnectorError,
+          message: error.message,
+        }
+      }
       console.log(JSON.stringify({
         defineKeys: Object.keys(define).sort(),
         mainKeys: Object.keys(main).sort(),
         differing: Object.keys(define).filter((key) => define[key] !== main[key]),
         refusal,
+        registry,
       }))
     `)
     // Its declared values, each the main entry's own. (The file is also the chunk the main entry
@@ -180,6 +195,12 @@ describe('@plugboard/core/define', () => {
       isInvalidArgument: true,
       isPlugboardError: true,
       message: expect.stringContaining('"not.shared" is not a configuration entry'),
+    })
+    // A registry created through the light entry is the main entry's class, and so are its errors.
+    expect(result.registry).toEqual({
+      isRegistry: true,
+      isUnknownConnector: true,
+      message: expect.stringContaining('paypal'),
     })
     // The main entry keeps every export it had.
     expect(result.mainKeys).toEqual(expect.arrayContaining(MAIN_EXPORTS))

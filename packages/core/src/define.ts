@@ -1,11 +1,13 @@
 /**
- * `@plugboard/core/define`: what a connector package needs to define its connector, and nothing
- * else: {@link defineConnector}, {@link defineDescriptor}, {@link commonEntries}, the authorisation
- * declarations and their helpers, and the connector types. Importing it does not load the
- * platform client, the registry, the connector descriptions or the wire schemas, so a connector
- * (and whatever only imports connectors) starts fast. Everything here is exported by
- * `@plugboard/core` too, as the same values: a connector defined with this entry is registered and
- * provisioned with `@plugboard/core`'s registry and client.
+ * `@plugboard/core/define`: what a connector package needs to define its connector, and what an
+ * app needs to list connectors without provisioning: {@link defineConnector},
+ * {@link defineDescriptor}, {@link commonEntries}, the authorisation declarations and their
+ * helpers, the connector types, the typed registry ({@link createRegistry}) and
+ * {@link configEntries}. Importing it does not load the platform client, the connector
+ * descriptions or the wire schemas, so a connector (and whatever only imports connectors or reads
+ * a registry, such as a CLI's listing command) starts fast. Everything here is exported by
+ * `@plugboard/core` too, as the same values: a connector defined with this entry, or a registry
+ * created with it, is used as is with `@plugboard/core`'s client.
  *
  * @example
  * ```ts
@@ -54,6 +56,7 @@ export {
   type CommonEntrySchemas,
   commonEntries,
 } from './common-entries.js'
+export { type ConfigEntry, configEntries } from './config-entries.js'
 export {
   type AnyConfigSchema,
   type AnyConnector,
@@ -80,4 +83,5 @@ export type {
   ProviderData,
   ProviderDataField,
 } from './provider-data.js'
+export { type ConnectorLookup, createRegistry, Registry } from './registry.js'
 export { SPECIFICATION_VERSION, type SpecificationVersion } from './specification.js'

@@ -2,8 +2,8 @@
  * `@plugboard/core`: the connector plugin interface, a typed connector registry, and a typed
  * client for the platform's `/instances` API. The wire protocol's facts are in
  * `@plugboard/core/protocol`, the connector conformance kit in `@plugboard/core/testing`. What a
- * connector package needs to define its connector is also in `@plugboard/core/define`, a lighter
- * entry that loads neither the client nor the registry.
+ * connector package needs to define its connector, and the registry, are also in
+ * `@plugboard/core/define`, a lighter entry that does not load the client.
  *
  * @module @plugboard/core
  */
