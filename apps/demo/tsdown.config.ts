@@ -20,13 +20,16 @@ export default defineConfig({
   define: { PLUGBOARD_DEMO_VERSION: JSON.stringify(version) },
   outputOptions: {
     codeSplitting: {
-      // What every command needs (the command line and the registry: core, valibot and the
-      // connectors) is one chunk with the program, read at start; the rest (sandbox, HTTP
-      // client, prompts) is loaded by the commands that use it.
+      // What every command needs (the command line and the registry: core's definitions entry,
+      // valibot and the connectors) is one chunk with the program, read at start; the rest
+      // (core's main entry with the platform client and wire schemas, sandbox, HTTP client,
+      // prompts) is loaded by the commands that use it. Only `@plugboard/core/define` (and the
+      // protocol's facts) may be imported by the modules listed here: a module is atomic, so an
+      // import of `@plugboard/core` would bring the whole client into every start.
       groups: [
         {
           name: 'program',
-          test: /src\/(program|command-line|output|cli-errors|app-registry|commands\/connectors)\.ts$|packages\/(core|connector-[a-z0-9]+)\/dist\/index\.js$|packages\/sandbox\/dist\/shipped-connectors\.js$|valibot/,
+          test: /src\/(program|command-line|output|cli-errors|app-registry|commands\/connectors)\.ts$|packages\/core\/dist\/define\.js$|packages\/connector-[a-z0-9]+\/dist\/index\.js$|packages\/sandbox\/dist\/shipped-connectors\.js$|valibot/,
         },
       ],
     },

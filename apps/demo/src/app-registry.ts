@@ -1,4 +1,4 @@
-import { createRegistry } from '@plugboard/core'
+import { createRegistry } from '@plugboard/core/define'
 import { shippedConnectors } from '@plugboard/sandbox/shipped-connectors'
 
 /** The connectors this app ships with: every connector package plugboard ships. */

@@ -1,4 +1,4 @@
-import { configEntries } from '@plugboard/core'
+import { configEntries } from '@plugboard/core/define'
 import { registry } from '../app-registry.js'
 import type { Output } from '../output.js'
 
