@@ -23,9 +23,9 @@ export default defineConfig({
       // What every command needs (the command line and the registry: core's definitions entry,
       // valibot and the connectors) is one chunk with the program, read at start; the rest
       // (core's main entry with the platform client and wire schemas, sandbox, HTTP client,
-      // prompts) is loaded by the commands that use it. Only `@plugboard/core/define` (and the
-      // protocol's facts) may be imported by the modules listed here: a module is atomic, so an
-      // import of `@plugboard/core` would bring the whole client into every start.
+      // prompts) is loaded by the commands that use it. Of core, the modules listed here import
+      // `@plugboard/core/define` alone: a module is atomic, so an import of `@plugboard/core` (or
+      // of `/protocol`, which holds the wire schemas) would be evaluated on every start.
       groups: [
         {
           name: 'program',

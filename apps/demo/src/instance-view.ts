@@ -1,7 +1,15 @@
 import { secretKeys } from '@plugboard/core'
 import { MASK } from '@plugboard/core/protocol'
 import { registry } from './app-registry.js'
-import { maskSecret, type Output } from './output.js'
+import type { Output } from './output.js'
+
+// Here rather than in output.ts, which every command loads: `@plugboard/core/protocol` holds the
+// wire schemas too, and `connectors` needs none of them (bench row P8).
+
+/** Shows a secret as its first four characters and a mask, e.g. `cuED…****`. */
+export function maskSecret(secret: string): string {
+  return secret.length <= 8 ? MASK : `${secret.slice(0, 4)}…${MASK}`
+}
 
 /** The fields of an instance the CLI shows. */
 export interface InstanceLike {

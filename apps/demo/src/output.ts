@@ -1,5 +1,4 @@
 import { styleText } from 'node:util'
-import { MASK } from '@plugboard/core/protocol'
 
 /** Where a command writes, and how. */
 export interface Output {
@@ -43,9 +42,4 @@ export function createOutput(options: {
     },
     style: (format, text) => (colour ? styleText(format, text, { validateStream: false }) : text),
   }
-}
-
-/** Shows a secret as its first four characters and a mask, e.g. `cuED…****`. */
-export function maskSecret(secret: string): string {
-  return secret.length <= 8 ? MASK : `${secret.slice(0, 4)}…${MASK}`
 }
