@@ -41,7 +41,7 @@ export async function run(): Promise<BenchRow> {
       ...(ratio <= TARGET
         ? []
         : [
-            `Missed: the command's own start over a bare Node start (${loadNote()}): loading its chunk and evaluating it, which holds valibot, every connector and the whole of core, the platform client and the wire schemas included though \`connectors\` only reads the registry. A quieter machine does not help: a bare start shrinks with the load more than the command's own work does, so the ratio rises. Meeting the target takes a smaller chunk for \`connectors\`, core's client and wire schemas loaded by the commands that use them.`,
+            `Missed: the command's own start over a bare Node start (${loadNote()}): loading its chunk and evaluating it, which holds the command line, valibot, every connector (its schemas and descriptor) and core's definitions entry (the registry and \`configEntries\`). Core's main and protocol entries (the platform client, the wire schemas) are no longer in it: the commands that use them load them (apps/demo/test/start-chunks.test.ts checks what \`connectors\` loads). A quieter machine does not help: a bare start shrinks with the load more than the command's own work does, so the ratio rises. What is left is what the listing itself needs, building every connector's valibot schemas and reading their entries, on top of Node loading an ES module from a file; meeting the target takes less of that per start, not a smaller chunk.`,
           ]),
     ],
   })
