@@ -23,6 +23,7 @@ import { BUSY_RETRY_AFTER_SECONDS, DEFAULT_BODY_TIMEOUT_MS } from './limits.js'
 import { consentRoutes } from './oauth/consent.js'
 import { createOAuthService, type SandboxOAuthOptions } from './oauth/service.js'
 import { createDefaultRegistry } from './registry.js'
+import { RememberingRouter } from './route-cache.js'
 import { createApi } from './routes/api.js'
 import type { SandboxEnv } from './routes/kit.js'
 import { methodNotAllowed } from './routes/resource.js'
@@ -179,7 +180,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   events = openSandboxEvents(store, options.events)
   const engine = events
   const oauth = createOAuthService(store, options.oauth)
-  const app = new Hono<SandboxEnv>()
+  const app = new Hono<SandboxEnv>({ router: new RememberingRouter() })
 
   app.use('*', async (c, next) => {
     const requestId = randomUUID()
