@@ -5,12 +5,8 @@ import { quickbooks } from '../../packages/connector-quickbooks/src/connector.ts
 import { sfdc } from '../../packages/connector-sfdc/src/connector.ts'
 import { zendesk } from '../../packages/connector-zendesk/src/connector.ts'
 import { readDescription } from './from-platform/read.ts'
-import {
-  renderConfig,
-  renderConnector,
-  renderResponse,
-  renderTest,
-} from './from-platform/render-source.ts'
+import { renderConfig, renderResponse } from './from-platform/render-config.ts'
+import { renderConnector, renderTest } from './from-platform/render-source.ts'
 
 // What `pnpm gen:connector --from-platform` writes from the embedded sandbox's catalogue, checked
 // against what the repository's packages hold: no workspace, no files written.

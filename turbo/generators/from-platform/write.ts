@@ -3,15 +3,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { addShippedConnector, CONNECTOR_KEY_PATTERN, SHIPPED_CONNECTORS_FILE } from '../config.ts'
 import type { PlatformDescription } from './description.ts'
+import { renderConfig, renderResponse } from './render-config.ts'
 import { handWrittenNotes, renderChangeset, renderManifest, renderReadme } from './render-docs.ts'
 import {
-  renderConfig,
   renderConnector,
   renderDefaults,
   renderDescriptor,
   renderIndex,
   renderOverrides,
-  renderResponse,
   renderTest,
 } from './render-source.ts'
 
