@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { authorizationFor, oauthAuthorizationOf } from './authorization.js'
-import { configEntries, secretKeys } from './config-entries.js'
+import { configEntries } from './config-entries.js'
+import { secretKeys } from './connector-keys.js'
 import { ConfigurationError } from './errors/configuration-error.js'
 import { acme } from './test-support/connectors.js'
 import { booksy, crmly } from './test-support/oauth-connectors.js'

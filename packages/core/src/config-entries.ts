@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { configOptions } from './config-options.js'
-import type { AnyConfigSchema, AnyConnector, ConfigSchema } from './connector.js'
+import type { AnyConfigSchema, ConfigSchema } from './connector.js'
 
 /**
  * What a configuration entry is, read off a connector's config schema.
@@ -70,8 +70,6 @@ export function configEntries(schema: AnyConfigSchema): ConfigEntry[] {
 
 // Schemas are immutable values: what they say of their entries is read once per schema.
 const entriesBySchema = new WeakMap<AnyConfigSchema, readonly ConfigEntry[]>()
-const secretsByConnector = new WeakMap<AnyConnector, ReadonlySet<string>>()
-const maskedByConnector = new WeakMap<AnyConnector, ReadonlySet<string>>()
 
 function readEntries(schema: AnyConfigSchema): readonly ConfigEntry[] {
   const options = configOptions(schema)
@@ -108,40 +106,4 @@ function readObject(schema: ConfigSchema): readonly ConfigEntry[] {
       description: v.getDescription(inner as never) ?? '',
     }
   })
-}
-
-/**
- * The keys of the entries the platform masks in its answers (password-type entries).
- *
- * @group Connectors
- */
-export function maskedKeys(connector: AnyConnector): ReadonlySet<string> {
-  let keys = maskedByConnector.get(connector)
-  if (keys === undefined) {
-    keys = new Set(
-      configEntries(connector.config)
-        .filter((entry) => entry.masked)
-        .map((entry) => entry.key),
-    )
-    maskedByConnector.set(connector, keys)
-  }
-  return keys
-}
-
-/**
- * The keys of a connector's secret configuration entries (what plugboard redacts).
- *
- * @group Connectors
- */
-export function secretKeys(connector: AnyConnector): ReadonlySet<string> {
-  let keys = secretsByConnector.get(connector)
-  if (keys === undefined) {
-    keys = new Set(
-      configEntries(connector.config)
-        .filter((entry) => entry.secret)
-        .map((entry) => entry.key),
-    )
-    secretsByConnector.set(connector, keys)
-  }
-  return keys
 }

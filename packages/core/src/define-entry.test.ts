@@ -112,11 +112,20 @@ const DEFINE_VALUES = [
   'oauthAuthorizationOf',
 ]
 
-/** The names of the values (constants, functions, classes) a declaration file exports, sorted. */
+/**
+ * The names of the values (constants, functions, classes) a declaration file exports, sorted:
+ * those declared with `export declare` and those of its `export { … }` lists (`a as b` is `b`).
+ */
 function declaredValues(declarations: string): string[] {
   const names = [...declarations.matchAll(/^export declare (?:const|function|class) (\w+)/gm)].map(
     ([, name]) => name ?? '',
   )
+  for (const [, list] of declarations.matchAll(/^export \{([^}]*)\}/gm)) {
+    for (const item of (list ?? '').split(',').map((part) => part.trim())) {
+      if (item === '' || item.startsWith('type ')) continue
+      names.push(item.split(/\s+as\s+/).at(-1) ?? item)
+    }
+  }
   return [...new Set(names)].sort()
 }
 

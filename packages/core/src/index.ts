@@ -60,55 +60,9 @@ export {
   MAX_REMEMBERED_SECRETS,
   MIN_REMEMBERED_LENGTH,
 } from './client/redact.js'
-export { type ConfigEntry, configEntries, maskedKeys, secretKeys } from './config-entries.js'
-export type {
-  AuthorizationOf,
-  AuthorizedConfiguration,
-  ChoiceForms,
-  OAuth1ProviderData,
-  OAuth2ProviderData,
-  ProviderData,
-  ProviderDataField,
-} from './define.js'
-export {
-  type AnyConfigSchema,
-  type AnyConnector,
-  type Authorization,
-  type AuthorizationChoice,
-  type AuthorizationOption,
-  authorizationFor,
-  type ChoiceConfigSchema,
-  COMMON_ENTRY_KEYS,
-  COMMON_ENTRY_SCHEMAS,
-  CONFIGURATION_ONLY,
-  type CommonEntryKey,
-  type CommonEntrySchemas,
-  type ConfigInput,
-  type ConfigSchema,
-  type ConfigurationAuthorization,
-  type ConfigurationOf,
-  type ConfigurationValue,
-  type Connector,
-  type ConnectorDescriptor,
-  type ConnectorMetadata,
-  type ConnectorParameter,
-  commonEntries,
-  type DescriptorInput,
-  defineConnector,
-  defineDescriptor,
-  fillBaseUrl,
-  type InstanceConfigurationOf,
-  isOAuth,
-  type OAuth1Authorization,
-  type OAuth2Authorization,
-  type OAuthAuthorization,
-  type OAuthUrlParameter,
-  oauthAuthorizationOf,
-  type ResponseConfigSchema,
-  type SingleAuthorization,
-  SPECIFICATION_VERSION,
-  type SpecificationVersion,
-} from './define.js'
+export { maskedKeys, secretKeys } from './connector-keys.js'
+// Everything a connector package defines with, and the registry: the light entry's whole face.
+export * from './define.js'
 export {
   type ConnectorDescription,
   connectorFromDescription,
@@ -195,6 +149,5 @@ export type {
   InstanceEventStatus,
 } from './protocol/event-schemas.js'
 export type { Vocabulary } from './protocol/vocabulary.js'
-export { type ConnectorLookup, createRegistry, Registry } from './registry.js'
 export { validateConfiguration } from './validate-configuration.js'
 export { validateUpdateConfiguration } from './validate-update.js'

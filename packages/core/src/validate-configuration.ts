@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { configEntries, secretKeys } from './config-entries.js'
+import { configEntries } from './config-entries.js'
 import { choiceOption, choiceValues, hasEntry, isChoiceSchema } from './config-options.js'
 import type {
   AnyConfigSchema,
@@ -7,6 +7,7 @@ import type {
   ChoiceConfigSchema,
   ConfigSchema,
 } from './connector.js'
+import { secretKeys } from './connector-keys.js'
 import { ConfigurationError, type ConfigurationIssue } from './errors/configuration-error.js'
 
 function describeIssue(issue: v.BaseIssue<unknown>, secret: boolean): string {

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
-import { maskedKeys } from './config-entries.js'
 import { configOptions, hasEntry, isChoiceSchema } from './config-options.js'
 import type { AnyConfigSchema, AnyConnector, ConfigurationValue } from './connector.js'
+import { maskedKeys } from './connector-keys.js'
 import { ConfigurationError, type ConfigurationIssue } from './errors/configuration-error.js'
 import { MASK } from './protocol/facts.js'
 import { PLATFORM_COMMON_ENTRIES } from './protocol/platform-entries.js'

@@ -1,5 +1,5 @@
-import { secretKeys } from '../config-entries.js'
 import type { AnyConnector } from '../connector.js'
+import { secretKeys } from '../connector-keys.js'
 import type { Vocabulary } from '../protocol/vocabulary.js'
 import { invalid, type ResolvedOptions } from './options.js'
 import type { SecretIndex } from './redact.js'

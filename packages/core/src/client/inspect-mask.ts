@@ -1,5 +1,5 @@
-import { secretKeys } from '../config-entries.js'
 import type { AnyConnector } from '../connector.js'
+import { secretKeys } from '../connector-keys.js'
 import { MASK } from '../protocol/facts.js'
 
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom')
