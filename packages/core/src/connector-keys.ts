@@ -1,9 +1,25 @@
-import { configEntries } from './config-entries.js'
+import { type ConfigEntry, configEntries } from './config-entries.js'
 import type { AnyConnector } from './connector.js'
 
-// A connector is an immutable value: its secret and masked keys are read once per connector.
-const secretsByConnector = new WeakMap<AnyConnector, ReadonlySet<string>>()
-const maskedByConnector = new WeakMap<AnyConnector, ReadonlySet<string>>()
+/**
+ * The keys of a connector's entries that `flag` marks, read once per connector (a connector is an
+ * immutable value).
+ */
+function keysMarked(flag: 'secret' | 'masked'): (connector: AnyConnector) => ReadonlySet<string> {
+  const byConnector = new WeakMap<AnyConnector, ReadonlySet<string>>()
+  return (connector) => {
+    let keys = byConnector.get(connector)
+    if (keys === undefined) {
+      const marked = configEntries(connector.config).filter((entry: ConfigEntry) => entry[flag])
+      keys = new Set(marked.map((entry) => entry.key))
+      byConnector.set(connector, keys)
+    }
+    return keys
+  }
+}
+
+const masked = /* @__PURE__ */ keysMarked('masked')
+const secret = /* @__PURE__ */ keysMarked('secret')
 
 /**
  * The keys of the entries the platform masks in its answers (password-type entries).
@@ -11,16 +27,7 @@ const maskedByConnector = new WeakMap<AnyConnector, ReadonlySet<string>>()
  * @group Connectors
  */
 export function maskedKeys(connector: AnyConnector): ReadonlySet<string> {
-  let keys = maskedByConnector.get(connector)
-  if (keys === undefined) {
-    keys = new Set(
-      configEntries(connector.config)
-        .filter((entry) => entry.masked)
-        .map((entry) => entry.key),
-    )
-    maskedByConnector.set(connector, keys)
-  }
-  return keys
+  return masked(connector)
 }
 
 /**
@@ -29,14 +36,5 @@ export function maskedKeys(connector: AnyConnector): ReadonlySet<string> {
  * @group Connectors
  */
 export function secretKeys(connector: AnyConnector): ReadonlySet<string> {
-  let keys = secretsByConnector.get(connector)
-  if (keys === undefined) {
-    keys = new Set(
-      configEntries(connector.config)
-        .filter((entry) => entry.secret)
-        .map((entry) => entry.key),
-    )
-    secretsByConnector.set(connector, keys)
-  }
-  return keys
+  return secret(connector)
 }
