@@ -23,7 +23,6 @@ import { BUSY_RETRY_AFTER_SECONDS, DEFAULT_BODY_TIMEOUT_MS } from './limits.js'
 import { consentRoutes } from './oauth/consent.js'
 import { createOAuthService, type SandboxOAuthOptions } from './oauth/service.js'
 import { createDefaultRegistry } from './registry.js'
-import { RememberingRouter } from './route-cache.js'
 import { createApi } from './routes/api.js'
 import type { SandboxEnv } from './routes/kit.js'
 import { methodNotAllowed } from './routes/resource.js'
@@ -180,7 +179,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   events = openSandboxEvents(store, options.events)
   const engine = events
   const oauth = createOAuthService(store, options.oauth)
-  const app = new Hono<SandboxEnv>({ router: new RememberingRouter() })
+  const app = new Hono<SandboxEnv>()
 
   app.use('*', async (c, next) => {
     const requestId = randomUUID()
