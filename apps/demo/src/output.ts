@@ -1,4 +1,5 @@
-import { styleText } from 'node:util'
+// As in command-line.ts: node:util without an ES import, whose facade loads more than styleText.
+const { styleText } = process.getBuiltinModule('node:util')
 
 /** Where a command writes, and how. */
 export interface Output {
@@ -23,14 +24,19 @@ export function createOutput(options: {
   stderr?: NodeJS.WriteStream
 }): Output {
   const stdout = options.stdout ?? process.stdout
-  const stderr = options.stderr ?? process.stderr
+  // process.stderr is a getter that opens the stream (a socket for a pipe, a terminal stream for a
+  // TTY): read on the first error, so a run that reports none never opens it (P8).
+  const stderr = () => options.stderr ?? process.stderr
   const colour =
     !options.json && stdout.isTTY === true && process.env.NO_COLOR === undefined
       ? true
       : process.env.FORCE_COLOR !== undefined && process.env.NO_COLOR === undefined
   return {
     json: options.json,
-    interactive: stdout.isTTY === true && process.stdin.isTTY === true && !options.json,
+    // A getter: process.stdin opens standard input, which only the prompts read.
+    get interactive() {
+      return !options.json && stdout.isTTY === true && process.stdin.isTTY === true
+    },
     line: (text = '') => {
       stdout.write(`${text}\n`)
     },
@@ -38,7 +44,7 @@ export function createOutput(options: {
       stdout.write(`${JSON.stringify(value, null, 2)}\n`)
     },
     error: (text) => {
-      stderr.write(`${text}\n`)
+      stderr().write(`${text}\n`)
     },
     style: (format, text) => (colour ? styleText(format, text, { validateStream: false }) : text),
   }
