@@ -59,7 +59,8 @@ describe('start-up', () => {
 
 /**
  * Records, for a run of the CLI, the built-in modules it loads through the ES module loader and
- * which of `process.stdin` and `process.stderr` (getters that open the stream) it reads; printed
+ * which of `process.stdin`, `process.stdout` and `process.stderr` (getters that open the stream)
+ * it reads; printed
  * at exit on stderr through its file descriptor, so the record itself opens nothing.
  */
 const RECORD_STARTUP = `
@@ -73,7 +74,7 @@ const RECORD_STARTUP = `
       return next(url, context)
     },
   })
-  for (const name of ['stdin', 'stderr']) {
+  for (const name of ['stdin', 'stdout', 'stderr']) {
     const { get, enumerable } = Object.getOwnPropertyDescriptor(process, name)
     Object.defineProperty(process, name, {
       configurable: true,
@@ -105,12 +106,18 @@ async function startupOf(
 }
 
 describe('start-up work', () => {
-  it('`connectors --json` takes node:util without its ES module facade and opens neither stdin nor stderr', async () => {
+  it('`connectors --json` takes node:util without its ES module facade and opens no standard stream', async () => {
     const { builtins, opened } = await startupOf(['connectors', '--json'])
     // An ES import of node:util builds its facade, which reads every export (loading text
     // decoding, worker threads and the diff helpers); process.getBuiltinModule does not.
     expect(builtins).not.toContain('node:util')
+    // Its one document is written to file descriptor 1 (src/output.ts).
     expect(opened).toEqual([])
+  })
+
+  it('`connectors` in text opens stdout (the record sees it)', async () => {
+    const { opened } = await startupOf(['connectors'])
+    expect(opened).toContain('stdout')
   })
 
   it('a run that reports an error opens stderr (the record sees it)', async () => {
