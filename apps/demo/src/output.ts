@@ -54,8 +54,9 @@ export function createOutput(options: {
 }): Output {
   // process.stdout, process.stderr and process.stdin are getters that open their stream (a socket
   // for a pipe, a terminal stream for a TTY): each is read when first needed, so a run that prints
-  // one JSON document and reports nothing opens none of them (P8).
-  let streamed = options.stdout !== undefined
+  // one JSON document and reports nothing opens none of them (P8). On Windows a console takes
+  // text through its stream only (its own code page otherwise), so there it is always the stream.
+  let streamed = options.stdout !== undefined || process.platform === 'win32'
   const stdout = () => {
     streamed = true
     return options.stdout ?? process.stdout
