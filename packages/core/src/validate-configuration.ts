@@ -9,6 +9,7 @@ import type {
 } from './connector.js'
 import { secretKeys } from './connector-keys.js'
 import { ConfigurationError, type ConfigurationIssue } from './errors/configuration-error.js'
+import { fastConfigCheckOf } from './validate-fast.js'
 
 function describeIssue(issue: v.BaseIssue<unknown>, secret: boolean): string {
   if (!secret || issue.received === 'undefined') return issue.message
@@ -66,6 +67,9 @@ function validateObject<C extends AnyConnector>(
   input: Record<string, unknown>,
   what: string,
 ): v.InferOutput<C['config']> {
+  // A configuration the schema's compiled check passes is valibot's output without valibot.
+  const fast = fastConfigCheckOf(schema)?.(input)
+  if (fast !== undefined) return fast as v.InferOutput<C['config']>
   const result = v.safeParse(schema, input)
   if (result.success) return result.output as v.InferOutput<C['config']>
   const secrets = secretKeys(connector)
