@@ -1,5 +1,4 @@
 import * as v from 'valibot'
-import { fastCheckOf } from './client/fast-schema.js'
 import { configEntries } from './config-entries.js'
 import { choiceOption, choiceValues, hasEntry, isChoiceSchema } from './config-options.js'
 import type {
@@ -60,27 +59,6 @@ export function validateConfiguration<C extends AnyConnector>(
   return validateObject(connector, option, input, chosen)
 }
 
-/**
- * valibot's output for a configuration the schema's compiled check passes (see
- * client/fast-schema.ts), else `undefined`: then valibot checks it and names every problem. Each
- * value is read once, into the copy valibot would return (the entries the schema knows, in its
- * order), and the copy is what is checked.
- */
-function fastOutput(schema: ConfigSchema, input: Record<string, unknown>): object | undefined {
-  const check = fastCheckOf(schema)
-  const prototype = Object.getPrototypeOf(input)
-  if (check === undefined || (prototype !== Object.prototype && prototype !== null)) return undefined
-  const output: Record<string, unknown> = {}
-  let copied = 0
-  for (const key in schema.entries) {
-    if (!Object.hasOwn(input, key)) continue
-    output[key] = input[key]
-    copied++
-  }
-  // A key the schema does not know is valibot's to name.
-  return copied === Object.keys(input).length && check(output) ? output : undefined
-}
-
 /** Validates `input` against one strict object, every problem named; `what` names the connector. */
 function validateObject<C extends AnyConnector>(
   connector: C,
@@ -88,8 +66,6 @@ function validateObject<C extends AnyConnector>(
   input: Record<string, unknown>,
   what: string,
 ): v.InferOutput<C['config']> {
-  const fast = fastOutput(schema, input)
-  if (fast !== undefined) return fast as v.InferOutput<C['config']>
   const result = v.safeParse(schema, input)
   if (result.success) return result.output as v.InferOutput<C['config']>
   const secrets = secretKeys(connector)

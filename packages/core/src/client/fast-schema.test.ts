@@ -208,9 +208,7 @@ describe('the fast path of the answer schemas', () => {
       { numRuns: 300 },
     )
     expect(fastCheckOf(v.optional(v.number()))?.(Number.NaN)).toBe(false)
-    // A trimming pipe passes only a string trimmed already (then valibot returns it unchanged).
-    expect(fastCheckOf(v.optional(v.pipe(v.string(), v.trim())))?.(' a')).toBe(false)
-    expect(fastCheckOf(v.optional(v.pipe(v.string(), v.toLowerCase())))).toBeUndefined()
+    expect(fastCheckOf(v.optional(v.pipe(v.string(), v.trim())))).toBeUndefined()
   })
 
   it('leaves to valibot what changes a value: numbers made strings, pipes, defaults', () => {
@@ -218,11 +216,10 @@ describe('the fast path of the answer schemas', () => {
     expect(parseWith(genericInstanceConfigurationSchema, { retries: 3 }).output).toEqual({
       retries: '3',
     })
-    expect(fastCheckOf(v.pipe(v.string(), v.toLowerCase()))).toBeUndefined()
-    expect(fastCheckOf(v.pipe(v.string(), v.transform((text) => text.length)))).toBeUndefined()
+    expect(fastCheckOf(v.pipe(v.string(), v.trim()))).toBeUndefined()
     expect(fastCheckOf(v.looseObject({ a: v.optional(v.string(), 'x') }))).toBeUndefined()
     expect(fastCheckOf(v.looseObject({ a: v.fallback(v.string(), 'x') }))).toBeUndefined()
-    expect(fastCheckOf(v.strictObject({ a: v.picklist(['x']) }))).toBeUndefined()
+    expect(fastCheckOf(v.strictObject({ a: v.string() }))).toBeUndefined()
   })
 
   it('parses an instance the same through either path, in both vocabularies', () => {

@@ -1,15 +1,13 @@
 /**
- * A fast path for the valibot schemas that answers and configurations are parsed with. The
- * schemas stay the one statement of what an answer or a configuration holds; this module reads a
- * schema once and turns it into a plain check for the kinds of schema they use: loose and strict
- * objects, records, arrays, unions, strings (with the pipe actions `trim`, `non_empty`,
- * `min_length`, `max_length` and `regex`, and metadata), numbers, booleans, `null`, `unknown`, and
- * their optional and nullable wrappers.
+ * A fast path for the valibot schemas that answers are parsed with. The schemas stay the one
+ * statement of what an answer holds; this module reads a schema once and turns it into a plain
+ * check for the kinds of schema answers use: loose objects, records, arrays, unions, strings,
+ * numbers, booleans, `null`, `unknown`, and their optional and nullable wrappers.
  *
  * A check passes only a value that valibot accepts and returns unchanged (valibot returns a copy
  * with the same fields and values; a loose object's known fields first): then the value itself
  * is the parse's output. It fails anything else — a value of the wrong shape, or any value of a
- * schema with a pipe it does not read, a default, a fallback or a kind it does not know — and the caller runs
+ * schema with a pipe, a default, a fallback or a kind it does not know — and the caller runs
  * valibot, whose issues name what is wrong. A well-formed answer is so parsed without valibot's
  * per-field bookkeeping; a malformed one is reported exactly as before.
  *
@@ -21,10 +19,8 @@ export type FastCheck = (value: unknown) => boolean
 
 /** What this module reads of a valibot schema: public properties every schema object carries. */
 interface SchemaShape {
-  readonly kind?: string
   readonly type: string
-  readonly pipe?: readonly SchemaShape[]
-  readonly requirement?: unknown
+  readonly pipe?: unknown
   readonly fallback?: unknown
   readonly default?: unknown
   readonly wrapped?: SchemaShape
@@ -125,63 +121,6 @@ function looseObject(entries: Readonly<Record<string, SchemaShape>>): Compiled {
   }
 }
 
-/** A strict object: a loose one's checks, and no key the schema does not know. */
-function strictObject(entries: Readonly<Record<string, SchemaShape>>): Compiled {
-  const loose = looseObject(entries)
-  if (loose === null) return null
-  return (input) => {
-    if (!loose(input)) return false
-    for (const key in input as object) if (!Object.hasOwn(entries, key)) return false
-    return true
-  }
-}
-
-/**
- * One pipe action as a check of the string it is given, or `null` when the action is not read
- * here. `trim` changes what valibot returns unless the string is trimmed already: only such a
- * string passes.
- */
-function action(item: SchemaShape): ((value: string) => boolean) | null {
-  const requirement = item.requirement
-  const length = typeof requirement === 'number' ? requirement : Number.NaN
-  switch (item.type) {
-    case 'trim':
-      return (value) => value === value.trim()
-    case 'non_empty':
-      return (value) => value.length > 0
-    case 'min_length':
-      return Number.isNaN(length) ? null : (value) => value.length >= length
-    case 'max_length':
-      return Number.isNaN(length) ? null : (value) => value.length <= length
-    case 'regex':
-      // A global or sticky pattern keeps state between tests: valibot's own calls decide.
-      if (!(requirement instanceof RegExp) || requirement.global || requirement.sticky) return null
-      return (value) => requirement.test(value)
-    default:
-      return null
-  }
-}
-
-/** A string schema's pipe: the string check, then each action in turn (metadata skipped). */
-function stringPipe(pipe: readonly SchemaShape[]): Compiled {
-  const [first, ...items] = pipe
-  if (first === undefined || first.type !== 'string') return null
-  const base = compile(first)
-  const steps: ((value: string) => boolean)[] = []
-  for (const item of items) {
-    if (item.kind === 'metadata') continue
-    const step = item.kind === 'validation' || item.kind === 'transformation' ? action(item) : null
-    if (step === null) return null
-    steps.push(step)
-  }
-  if (base === null) return null
-  return (value) => {
-    if (!base(value)) return false
-    for (const step of steps) if (!step(value as string)) return false
-    return true
-  }
-}
-
 function record(key: SchemaShape, value: SchemaShape): Compiled {
   // Only plain string keys: every key of an object is one.
   if (key.type !== 'string' || compile(key) === null) return null
@@ -219,9 +158,8 @@ function union(options: readonly SchemaShape[]): Compiled {
 }
 
 function build(schema: SchemaShape): Compiled {
-  // A fallback changes what valibot returns: not taken; nor is a pipe other than a string's.
-  if (schema.fallback !== undefined) return null
-  if (schema.pipe !== undefined) return stringPipe(schema.pipe)
+  // A pipe (checks, transforms) or a fallback changes what valibot returns: not taken.
+  if (schema.pipe !== undefined || schema.fallback !== undefined) return null
   switch (schema.type) {
     case 'string':
       return (value) => typeof value === 'string'
@@ -240,8 +178,6 @@ function build(schema: SchemaShape): Compiled {
       return wrapper(schema)
     case 'loose_object':
       return schema.entries === undefined ? null : looseObject(schema.entries)
-    case 'strict_object':
-      return schema.entries === undefined ? null : strictObject(schema.entries)
     case 'record':
       return schema.key === undefined || schema.value === undefined
         ? null
