@@ -54,7 +54,7 @@ export {
   createProvisioningClient,
   type ProvisioningClient,
 } from './client/provisioning-client.js'
-export { PROVISIONING_KEY_TAG_PREFIX } from './client/provisioning-key-tag.js'
+export { PROVISIONING_KEY_TAG_PREFIX } from './client/provisioning-key.js'
 export {
   MAX_REMEMBERED_CHARACTERS,
   MAX_REMEMBERED_SECRETS,

@@ -1,3 +1,5 @@
+import { authorizationFor } from '../authorization.js'
+import type { AnyConnector } from '../connector.js'
 import type { ProviderData } from '../provider-data.js'
 import { invalid } from './options.js'
 
@@ -37,4 +39,33 @@ export function checkProviderData(data: unknown): ProviderData {
     )
   }
   return record as ProviderData
+}
+
+/**
+ * Checks that a provisioning request carries `providerData` exactly when the connector authorises
+ * with OAuth for this configuration (the compiler says so too; this is for untyped callers).
+ */
+export function checkProvisionProviderData(
+  connector: AnyConnector,
+  configuration: unknown,
+  data: unknown,
+): ProviderData | undefined {
+  const authorization = authorizationFor(connector, configuration)
+  const oauth = authorization?.kind === 'oauth2' || authorization?.kind === 'oauth1'
+  if (data === undefined) {
+    if (oauth) {
+      invalid(
+        'providerData',
+        `${connector.key} authorises with ${authorization.kind === 'oauth1' ? 'OAuth 1.0a' : 'OAuth 2.0'}: provisioning needs providerData from its OAuth callback (client.oauth.start, then client.oauth.complete).`,
+      )
+    }
+    return undefined
+  }
+  if (authorization?.kind === 'configuration') {
+    invalid(
+      'providerData',
+      `${connector.key} authorises with its configuration alone${connector.authorization?.kind === 'choice' ? ' with this choice' : ''}: leave providerData out.`,
+    )
+  }
+  return checkProviderData(data)
 }

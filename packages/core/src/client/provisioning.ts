@@ -1,4 +1,5 @@
 import type { AnyConnector } from '../connector.js'
+import { ProvisioningKeyError } from '../errors/provisioning-key-error.js'
 import { ResponseValidationError } from '../errors/request-errors.js'
 import type { ProvisionedInstance, ProvisionRequest } from '../instance.js'
 import { connectorField } from '../protocol/vocabulary.js'
@@ -6,6 +7,8 @@ import { validateConfiguration } from '../validate-configuration.js'
 import { type Context, checkStrings, configurationSecrets } from './context.js'
 import { invalid } from './options.js'
 import { parseInstance, parseJsonBody } from './parse.js'
+import { checkProvisionProviderData, providerDataSecrets } from './provider-data.js'
+import { findProvisioned, mayHaveCreated, provisioningKeyTag } from './provisioning-key.js'
 import { send } from './request.js'
 
 /** A body as JSON when it parses, else as the text it was. */
@@ -33,33 +36,33 @@ function checkRequest(request: ProvisionRequest<AnyConnector>): void {
  * connector's schemas. Never retried. With a provisioning key, first returns the instance an
  * earlier attempt with that key created, if any, and looks again when its own POST is
  * interrupted (see `ProvisionRequest.provisioningKey`).
- *
- * Not an async function: a plain request goes straight to its POST, one promise layer fewer. A
- * refused argument is a rejected promise all the same, never a synchronous throw.
  */
-export function provision<C extends AnyConnector>(
+export async function provision<C extends AnyConnector>(
   context: Context,
   connector: C,
   request: ProvisionRequest<C>,
 ): Promise<ProvisionedInstance<C>> {
-  let configuration: unknown
+  checkRequest(request)
+  const configuration = validateConfiguration(connector, request.configuration)
+  checkProvisionProviderData(connector, configuration, request.providerData)
+  if (request.provisioningKey === undefined) return post(context, connector, request, configuration)
+  const tag = provisioningKeyTag(request.provisioningKey)
+  const earlier = await findProvisioned(context, connector, tag)
+  if (earlier !== undefined) return earlier
+  const tagged = { ...request, tags: [...(request.tags ?? []), tag] }
   try {
-    checkRequest(request)
-    configuration = validateConfiguration(connector, request.configuration)
+    return await post(context, connector, tagged, configuration)
   } catch (error) {
-    return Promise.reject(error)
+    if (!mayHaveCreated(error)) throw error
+    // The platform may have created the instance and lost only its answer: look for it.
+    const created = await findProvisioned(context, connector, tag).catch((lookup: unknown) => {
+      // Found without its token: say so. A lookup that failed itself: the POST's error stands.
+      if (ProvisioningKeyError.isInstance(lookup)) throw lookup
+      return undefined
+    })
+    if (created !== undefined) return created
+    throw error
   }
-  // OAuth's providerData and the provisioning key's look-ups are loaded when a request needs them.
-  if (
-    request.provisioningKey !== undefined ||
-    request.providerData !== undefined ||
-    connector.authorization !== undefined
-  ) {
-    return import('./provisioning-extras.js').then((extras) =>
-      extras.provisionFurther(context, connector, request, configuration),
-    )
-  }
-  return post(context, connector, request, configuration, [])
 }
 
 /** The spec's `POST /instances` body, built field by field in the spec's order. */
@@ -78,25 +81,22 @@ function postBody(
   return body
 }
 
-/**
- * Posts a checked request and parses the answer; `carried` are the request's other secrets (its
- * `providerData` values), redacted like the configuration's.
- */
-export async function post<C extends AnyConnector>(
+async function post<C extends AnyConnector>(
   context: Context,
   connector: C,
   request: ProvisionRequest<C>,
   configuration: unknown,
-  carried: readonly string[],
 ): Promise<ProvisionedInstance<C>> {
   const { secrets } = context.transport
   const sent = configurationSecrets(configuration, connector)
-  if (carried.length > 0) sent.push(...carried)
   const answer = await send(context.transport, {
     method: 'POST',
     path: 'instances',
     json: postBody(context, connector, request, configuration),
-    secrets: sent,
+    secrets:
+      request.providerData === undefined
+        ? sent
+        : [...sent, ...providerDataSecrets(request.providerData)],
   })
   try {
     const instance = parseInstance(parseJsonBody(answer.request, answer.text), {
