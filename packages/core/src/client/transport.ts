@@ -1,5 +1,6 @@
 import type { AfterResponseHook, Hooks, KyInstance, Options } from 'ky'
-import { formatAuthorization, RETRYABLE_STATUSES } from '../protocol/index.js'
+import { formatAuthorization } from '../protocol/authorization.js'
+import { RETRYABLE_STATUSES } from '../protocol/facts.js'
 import { USER_AGENT } from '../version.js'
 import type { Transport } from './context.js'
 import { guardedFetch, shouldRetry } from './guards.js'
