@@ -5,7 +5,11 @@ import { nativeCompilerPath } from '../../scripts/typescript-native.ts'
 const source = path.resolve(import.meta.dirname, 'src')
 
 /** The protocol's modules of plain facts, re-exported by `src/protocol/plain-facts.ts`. */
-const plainFacts = new Set(['authorization', 'facts', 'platform-entries', 'vocabulary', 'plain-facts'])
+const plainFacts = new Set(['authorization', 'facts', 'oauth-paths',
+  'platform-entries',
+  'vocabulary',
+  'plain-facts',
+])
 
 /**
  * Keeps the other entries of this package external: an import that resolves into `src/protocol/`

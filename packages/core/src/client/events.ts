@@ -1,14 +1,11 @@
 import * as v from 'valibot'
 import { EVENTS_OFF, type EventConfiguration, eventEntries } from '../events/configuration.js'
 import type { InstancePatch } from '../instance.js'
-import {
-  type InstanceEventRecord,
-  instanceEventListSchema,
-  instanceEventSchema,
-} from '../protocol/event-schemas.js'
+import type { InstanceEventRecord } from '../protocol/event-schemas.js'
 import { type Context, segment } from './context.js'
 import { responseError } from './parse.js'
 import { request } from './request.js'
+import { wire } from './wire.js'
 
 /**
  * The instance patch that turns events on with `setup`: its `event.*` entries
@@ -26,7 +23,7 @@ export function disableEventsPatch(): InstancePatch {
 /** `GET {path}/events`: the instance's latest events, oldest first. */
 export function listEvents(context: Context, path: string): Promise<InstanceEventRecord[]> {
   return request(context.transport, { method: 'GET', path: `${path}/events` }, (body, answer) => {
-    const result = v.safeParse(instanceEventListSchema, body)
+    const result = v.safeParse(wire().instanceEventListSchema, body)
     if (!result.success) throw responseError(answer.request, result.issues)
     return result.output
   })
@@ -42,7 +39,7 @@ export function getEvent(
     context.transport,
     { method: 'GET', path: `${path}/events/${segment('eventId', eventId)}` },
     (body, answer) => {
-      const result = v.safeParse(instanceEventSchema, body)
+      const result = v.safeParse(wire().instanceEventSchema, body)
       if (!result.success) throw responseError(answer.request, result.issues)
       return result.output
     },

@@ -36,7 +36,9 @@ export {
   INSTANCE_ID_HEADER,
   isRetryableStatus,
   MASK,
+  MISSING_OAUTH_CODE_MESSAGE,
   NEXT_PAGE_HEADER,
+  OAUTH_PATHS,
   PLATFORM_COMMON_ENTRIES,
   parseAuthorization,
   RETRYABLE_STATUSES,
@@ -44,8 +46,6 @@ export {
   type Vocabulary,
 } from './plain-facts.js'
 export {
-  MISSING_OAUTH_CODE_MESSAGE,
-  OAUTH_PATHS,
   type OAuthUrlAnswer,
   type OAuthUrlQuery,
   oauth1ProviderDataSchema,

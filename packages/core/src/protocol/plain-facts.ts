@@ -12,6 +12,7 @@ export {
   parseAuthorization,
 } from './authorization.js'
 export { isRetryableStatus, MASK, NEXT_PAGE_HEADER, RETRYABLE_STATUSES } from './facts.js'
+export { MISSING_OAUTH_CODE_MESSAGE, OAUTH_PATHS } from './oauth-paths.js'
 export { INSTANCE_ID_HEADER, PLATFORM_COMMON_ENTRIES } from './platform-entries.js'
 export {
   API_ROOTS,
