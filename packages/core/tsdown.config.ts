@@ -5,7 +5,10 @@ import { nativeCompilerPath } from '../../scripts/typescript-native.ts'
 const source = path.resolve(import.meta.dirname, 'src')
 
 /** The protocol's modules of plain facts, re-exported by `src/protocol/plain-facts.ts`. */
-const plainFacts = new Set(['authorization', 'facts', 'oauth-paths',
+const plainFacts = new Set([
+  'authorization',
+  'facts',
+  'oauth-paths',
   'platform-entries',
   'vocabulary',
   'plain-facts',

@@ -24,6 +24,19 @@ export {
   instanceEnvelopeSchema,
   instanceUserSchema,
 } from './instance-schemas.js'
+export {
+  type OAuthUrlAnswer,
+  type OAuthUrlQuery,
+  oauth1ProviderDataSchema,
+  oauth2ProviderDataSchema,
+  oauthUrlAnswerSchema,
+  oauthUrlQuerySchema,
+  providerDataSchema,
+  type RequestTokenAnswer,
+  type RequestTokenQuery,
+  requestTokenAnswerSchema,
+  requestTokenQuerySchema,
+} from './oauth-schemas.js'
 // The plain facts (constants, the Authorization header, the vocabularies) through their own module:
 // the build makes it a chunk of its own, which the main entry imports without the wire schemas.
 export {
@@ -45,19 +58,6 @@ export {
   VOCABULARIES,
   type Vocabulary,
 } from './plain-facts.js'
-export {
-  type OAuthUrlAnswer,
-  type OAuthUrlQuery,
-  oauth1ProviderDataSchema,
-  oauth2ProviderDataSchema,
-  oauthUrlAnswerSchema,
-  oauthUrlQuerySchema,
-  providerDataSchema,
-  type RequestTokenAnswer,
-  type RequestTokenQuery,
-  requestTokenAnswerSchema,
-  requestTokenQuerySchema,
-} from './oauth-schemas.js'
 export {
   configurationEntryRequestSchema,
   type ErrorBody,
