@@ -5,7 +5,7 @@ import type { InstanceEventRecord } from '../protocol/event-schemas.js'
 import { type Context, segment } from './context.js'
 import { responseError } from './parse.js'
 import { request } from './request.js'
-import { wire } from './wire.js'
+import { managementSchemas } from './wire.js'
 
 /**
  * The instance patch that turns events on with `setup`: its `event.*` entries
@@ -21,25 +21,27 @@ export function disableEventsPatch(): InstancePatch {
 }
 
 /** `GET {path}/events`: the instance's latest events, oldest first. */
-export function listEvents(context: Context, path: string): Promise<InstanceEventRecord[]> {
+export async function listEvents(context: Context, path: string): Promise<InstanceEventRecord[]> {
+  await managementSchemas.load()
   return request(context.transport, { method: 'GET', path: `${path}/events` }, (body, answer) => {
-    const result = v.safeParse(wire().instanceEventListSchema, body)
+    const result = v.safeParse(managementSchemas.get().instanceEventListSchema, body)
     if (!result.success) throw responseError(answer.request, result.issues)
     return result.output
   })
 }
 
 /** `GET {path}/events/{eventId}`: one event of the instance. */
-export function getEvent(
+export async function getEvent(
   context: Context,
   path: string,
   eventId: unknown,
 ): Promise<InstanceEventRecord> {
+  await managementSchemas.load()
   return request(
     context.transport,
     { method: 'GET', path: `${path}/events/${segment('eventId', eventId)}` },
     (body, answer) => {
-      const result = v.safeParse(wire().instanceEventSchema, body)
+      const result = v.safeParse(managementSchemas.get().instanceEventSchema, body)
       if (!result.success) throw responseError(answer.request, result.issues)
       return result.output
     },

@@ -18,7 +18,7 @@ import {
 import { invalid } from './options.js'
 import { parseConnector, responseError } from './parse.js'
 import { type Answer, request } from './request.js'
-import { wire } from './wire.js'
+import { managementSchemas } from './wire.js'
 
 /**
  * The integrator's OAuth app at the vendor and where the vendor sends the end user back: what
@@ -99,8 +99,12 @@ function parseWith<T>(
   }
 }
 
-const parseUrl = parseWith<OAuthUrlAnswer>(() => wire().oauthUrlAnswerSchema)
-const parseToken = parseWith<RequestTokenAnswer>(() => wire().requestTokenAnswerSchema)
+const parseUrl = /* @__PURE__ */ parseWith<OAuthUrlAnswer>(
+  () => managementSchemas.get().oauthUrlAnswerSchema,
+)
+const parseToken = /* @__PURE__ */ parseWith<RequestTokenAnswer>(
+  () => managementSchemas.get().requestTokenAnswerSchema,
+)
 
 /** What a flow needs to know of its connector. */
 interface FlowConnector {
@@ -233,6 +237,7 @@ export class OAuthResource {
       const value = text(name, params[name], false)
       if (value !== undefined) searchParams.set(name, value)
     }
+    await managementSchemas.load()
     const answer = await request(
       this.#context.transport,
       {
@@ -252,6 +257,7 @@ export class OAuthResource {
    */
   async requestToken(keyOrId: string | number, params: OAuthApp): Promise<OAuthRequestToken> {
     const searchParams = appQuery(params)
+    await managementSchemas.load()
     const answer = await request(
       this.#context.transport,
       {

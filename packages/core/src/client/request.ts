@@ -13,7 +13,7 @@ import { type CallState, STATE_OPTION } from './guards.js'
 import { parseJsonBody } from './parse.js'
 import type { Redactor } from './redact.js'
 import { type KyPair, kyOf } from './transport.js'
-import { wire } from './wire.js'
+import { answerSchemas } from './wire.js'
 
 /** The HTTP methods the client sends. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -98,7 +98,7 @@ function platformError(
   let platformMessage = fallback
   let requestId: string | undefined
   let providerMessage: string | undefined
-  const body = v.safeParse(wire().errorBodySchema, data)
+  const body = v.safeParse(answerSchemas.get().errorBodySchema, data)
   if (body.success && !Array.isArray(data)) {
     platformMessage = shown(body.output.message ?? fallback, redact)
     requestId = body.output.requestId
