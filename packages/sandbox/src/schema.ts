@@ -58,6 +58,9 @@ export const migrations: readonly string[] = [
    ALTER TABLE instances ADD COLUMN owner TEXT;`,
   // No query reads instance_tags by tag first: the list's tag filters look a tag up per instance,
   // by the primary key (instance_id, tag). The index only cost every provision two B-tree writes.
+  // From this version on, a row's token is sealed with its secrets, in `sealed` (see
+  // SecretVault.pack): `sealed_token` is only read in rows written before, and cleared when one is
+  // rewritten. A sandbox of version 4 refuses the file rather than misread it.
   `DROP INDEX IF EXISTS instance_tags_by_tag;`,
 ]
 
