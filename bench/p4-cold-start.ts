@@ -6,7 +6,8 @@
  * connector alone (what a package that only defines connectors pays: `@plugboard/core/define` and
  * valibot), one that also provisions one instance against a sandbox (in its own process), so the
  * deferred import of ky and the set-up of Node's fetch are counted too, and where the import's
- * time goes (the CPU time of each module group, imported in turn in one process).
+ * time goes (the CPU time of each module group, imported in turn in one process), and valibot's
+ * module against the few of its functions plugboard calls, bundled alone (p4-valibot-share.ts).
  */
 
 import { spawnSync } from 'node:child_process'
@@ -20,6 +21,7 @@ import { startSandboxProcess } from './lib/sandbox-process.ts'
 import { sideBySideRow } from './lib/side-by-side.ts'
 import { formatMs, formatRatio, interleave, median } from './lib/stats.ts'
 import { timeNode } from './lib/time-node.ts'
+import { valibotShare } from './p4-valibot-share.ts'
 
 const ROUNDS = 30
 const TARGET = 1.3
@@ -126,6 +128,16 @@ export async function run(): Promise<BenchRow> {
     const first = median(provisioned)
     const alone = median(connectorOnly)
     const breakdown = cpuByStage(BREAKDOWN_ROUNDS)
+    const share = await valibotShare(
+      importStages()[0]?.[1] ?? '',
+      [
+        '@plugboard/core',
+        '@plugboard/core/define',
+        '@plugboard/core/protocol',
+        '@plugboard/connector-chargebee',
+      ].map((module) => fileURLToPath(import.meta.resolve(module))),
+      BREAKDOWN_ROUNDS,
+    )
     const cpuOf = (label: string) => breakdown.stages.find(([name]) => name === label)?.[1] ?? 0
     const stagesNote = breakdown.stages.map(([label, ms]) => `${label} ${formatMs(ms)}`).join(', ')
     const row = sideBySideRow({
@@ -139,11 +151,12 @@ export async function run(): Promise<BenchRow> {
         `${ROUNDS} interleaved runs per side, median wall time from spawn to exit of \`node -e …\` (the running Node binary, cwd bench/).`,
         `The import itself costs ${formatMs(subject - baseline)} over a bare start; ky is not imported yet (the client loads it on its first request).`,
         `Importing the connector alone (it imports \`@plugboard/core/define\`, the definition helpers, and valibot; what a package that only defines connectors pays) takes ${formatMs(alone)} (median of ${ROUNDS}, spread ${formatMs(Math.min(...connectorOnly))}–${formatMs(Math.max(...connectorOnly))}), ${formatRatio(alone / bare)} of a bare start. Reported, no target.`,
-        `Where the import's time goes, in CPU time (user + system) of a fresh process importing each in turn, medians of ${BREAKDOWN_ROUNDS}: ${stagesNote}; the process's own start before the first import is ${formatMs(breakdown.start)}. The first figure is valibot's module (about 200 kB, compiled whole); each later one is that module group's own work, valibot's first use by its schemas included.`,
+        `Where the import's time goes, in CPU time (user + system) of a fresh process importing each in turn, medians of ${BREAKDOWN_ROUNDS}: ${stagesNote}; the process's own start before the first import is ${formatMs(breakdown.start)}. The first figure is valibot's module, compiled and instantiated whole; each later one is that module group's own work (resolving its imports, compiling, evaluating), valibot's first use by its schemas included.`,
+        `valibot's share: its module exports ${share.exports} names, and loading it compiles and instantiates all of them; plugboard's schemas (core's three entries and the connector) call ${share.used} of its functions, and those alone, bundled by esbuild, cost ${formatMs(share.bundled)} of CPU to import against ${formatMs(share.whole)} for the module (a fresh process importing either, medians of ${BREAKDOWN_ROUNDS} side by side).`,
         ...(ratio <= TARGET
           ? []
           : [
-              `Missed: an app that provisions imports core's main entry, and it loads the platform client, the connector descriptions and the errors (core ${formatMs(cpuOf('core'))} of CPU above) and the protocol entry's wire schemas (${formatMs(cpuOf('core/protocol'))}) at once: \`createPlatformClient\` and \`createProvisioningClient\` are synchronous, so the client's code is imported with the entry. The connector no longer adds to that (it imports \`@plugboard/core/define\`, the chunk the main entry imports its definition helpers from). What is left is mostly valibot, which every connector's schemas need whatever core does: ${formatMs(cpuOf('valibot'))} of CPU for its module alone, against ${formatMs(breakdown.start)} for the whole start of a bare process. The connector alone, without core's client, is already ${formatRatio(alone / bare)} of a bare start in this run, so a main entry that loaded the client's implementation (requests, answer parsing, the wire schemas) on the first call, as it already does ky, would bring the row down towards that figure but not, on this evidence, under the target. On this run's machine (${loadNote()}) the import costs ${formatMs(subject - baseline)}.`,
+              `Missed: what the import costs over a bare start (${formatMs(subject - baseline)} on this run's machine, ${loadNote()}) is mostly loading modules, not building schemas: valibot's module (${formatMs(cpuOf('valibot'))} of CPU, against ${formatMs(breakdown.start)} for the whole start of a bare process), and core's main entry, which loads the platform client, the connector descriptions and the errors (core ${formatMs(cpuOf('core'))}) and the protocol entry's wire schemas (${formatMs(cpuOf('core/protocol'))}) at once: \`createPlatformClient\` and \`createProvisioningClient\` are synchronous, so the client's code is imported with the entry. The connector alone, without core's client, is already ${formatRatio(alone / bare)} of a bare start. Coming near the target takes both of two changes, neither made: a main entry that loads the client's implementation on its first call, as it does ky (it leaves the connector's share as it is), and valibot's functions bundled into core for the connectors to take from it (the difference above). The second is not clean: a connector package would take valibot's functions from core (one built against a newer core could ask for one an older core lacks) or carry its own copy, which a consumer's bundle would hold beside core's (P3); an app that uses valibot itself would load two copies, and valibot's global settings (messages, language) would no longer reach plugboard's schemas; a valibot fix would wait for a core release.`,
             ]),
         `Second figure, the first provision after a cold start: a fresh process that imports both, creates a \`createProvisioningClient\` and provisions one instance against a sandbox in its own process takes ${formatMs(first)} (median of ${ROUNDS}, spread ${formatMs(Math.min(...provisioned))}–${formatMs(Math.max(...provisioned))}), ${formatRatio(first / bare)} of a bare start: ${formatMs(first - subject)} over the import alone, which is the deferred import of ky, Node setting up its fetch, one TCP connection and one provisioning round trip (the sandbox's own work included). Reported, no target.`,
       ],

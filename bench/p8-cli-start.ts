@@ -36,12 +36,12 @@ export async function run(): Promise<BenchRow> {
     better: 'lower',
     notes: ({ baseline, subject, ratio }) => [
       `${ROUNDS} interleaved runs per side, median wall time from spawn to exit (the running Node binary, cwd bench/).`,
-      'The CLI is one minified bundle split per command (apps/demo/tsdown.config.ts); its command line is node:util parseArgs, and Node’s compile cache is on.',
+      'The CLI is one minified bundle split per command (apps/demo/tsdown.config.ts); its command line is node:util parseArgs, and Node’s compile cache is on. It takes node:util through `process.getBuiltinModule`: an ES import of it builds its ES module facade, which reads every export and so loads text decoding, worker threads and the diff helpers. A JSON listing opens no standard stream: its one document is written to file descriptor 1, where `process.stdout` would load node:stream (and node:net for a pipe, node:tty for a terminal). apps/demo/test/start-chunks.test.ts checks both.',
       `The command costs ${formatMs(subject - baseline)} over a bare start.`,
       ...(ratio <= TARGET
         ? []
         : [
-            `Missed: the command's own start over a bare Node start (${loadNote()}): loading its chunk and evaluating it, which holds the command line, valibot, every connector (its schemas and descriptor) and core's definitions entry (the registry and \`configEntries\`). Core's main and protocol entries (the platform client, the wire schemas) are no longer in it: the commands that use them load them (apps/demo/test/start-chunks.test.ts checks what \`connectors\` loads). A quieter machine does not help: a bare start shrinks with the load more than the command's own work does, so the ratio rises. What is left is what the listing itself needs, building every connector's valibot schemas and reading their entries, on top of Node loading an ES module from a file; meeting the target takes less of that per start, not a smaller chunk.`,
+            `Missed: the command's own start over a bare Node start (${loadNote()}): Node loading its entry as an ES module and its start chunk from the compile cache, then evaluating the chunk, which holds the command line, valibot's functions, every connector (its schemas and descriptor) and core's definitions entry (the registry and \`configEntries\`), parsing the command line, reading every connector's entries and writing the document. Core's main and protocol entries (the platform client, the wire schemas) are not in it: the commands that use them load them. A quieter machine does not help: a bare start shrinks with the load more than the command's own work does, so the ratio rises. What is left is what the listing itself needs on top of Node loading an ES module from a file; meeting the target takes less of that per start, not a smaller chunk.`,
           ]),
     ],
   })

@@ -1,4 +1,6 @@
-import { styleText } from 'node:util'
+// As in command-line.ts: node built-ins without an ES import, whose facade loads more than is used.
+const { styleText } = process.getBuiltinModule('node:util')
+const { writeSync } = process.getBuiltinModule('node:fs')
 
 /** Where a command writes, and how. */
 export interface Output {
@@ -16,29 +18,70 @@ export interface Output {
   style(format: Parameters<typeof styleText>[0], text: string): string
 }
 
+/** A file descriptor's synchronous write: `fs.writeSync` with a buffer and an offset. */
+export type WriteSync = (fd: number, buffer: Uint8Array, offset: number) => number
+
+/**
+ * Writes `text` whole to file descriptor 1, synchronously, without opening `process.stdout`:
+ * the stream costs a run that prints one JSON document a few milliseconds (node:stream, and
+ * node:net for a pipe or node:tty for a terminal, P8), and a file, a pipe or a terminal on Linux
+ * is written synchronously by it too. When the descriptor is in non-blocking mode and full
+ * (`EAGAIN`), the rest goes to `fallback()` (`process.stdout`, which waits for room) and `false`
+ * is returned: later writes go there too, so nothing overtakes it.
+ */
+export function writeToDescriptor(
+  text: string,
+  fallback: () => NodeJS.WritableStream = () => process.stdout,
+  write: WriteSync = writeSync,
+): boolean {
+  const bytes = Buffer.from(text)
+  let offset = 0
+  try {
+    while (offset < bytes.length) offset += write(1, bytes, offset)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error
+    fallback().write(bytes.subarray(offset))
+    return false
+  }
+}
+
 /** Creates the output for the given streams and mode. */
 export function createOutput(options: {
   json: boolean
   stdout?: NodeJS.WriteStream
   stderr?: NodeJS.WriteStream
 }): Output {
-  const stdout = options.stdout ?? process.stdout
-  const stderr = options.stderr ?? process.stderr
+  // process.stdout, process.stderr and process.stdin are getters that open their stream (a socket
+  // for a pipe, a terminal stream for a TTY): each is read when first needed, so a run that prints
+  // one JSON document and reports nothing opens none of them (P8). On Windows a console takes
+  // text through its stream only (its own code page otherwise), so there it is always the stream.
+  let streamed = options.stdout !== undefined || process.platform === 'win32'
+  const stdout = () => {
+    streamed = true
+    return options.stdout ?? process.stdout
+  }
+  const stderr = () => options.stderr ?? process.stderr
   const colour =
-    !options.json && stdout.isTTY === true && process.env.NO_COLOR === undefined
+    !options.json && stdout().isTTY === true && process.env.NO_COLOR === undefined
       ? true
       : process.env.FORCE_COLOR !== undefined && process.env.NO_COLOR === undefined
   return {
     json: options.json,
-    interactive: stdout.isTTY === true && process.stdin.isTTY === true && !options.json,
+    get interactive() {
+      return !options.json && stdout().isTTY === true && process.stdin.isTTY === true
+    },
     line: (text = '') => {
-      stdout.write(`${text}\n`)
+      stdout().write(`${text}\n`)
     },
     data: (value) => {
-      stdout.write(`${JSON.stringify(value, null, 2)}\n`)
+      const text = `${JSON.stringify(value, null, 2)}\n`
+      // Once the stream is open, everything goes through it, in order.
+      if (streamed) stdout().write(text)
+      else if (!writeToDescriptor(text, stdout)) streamed = true
     },
     error: (text) => {
-      stderr.write(`${text}\n`)
+      stderr().write(`${text}\n`)
     },
     style: (format, text) => (colour ? styleText(format, text, { validateStream: false }) : text),
   }

@@ -56,3 +56,72 @@ describe('start-up', () => {
     expect(heavy).toEqual([])
   })
 })
+
+/**
+ * Records, for a run of the CLI, the built-in modules it loads through the ES module loader and
+ * which of `process.stdin`, `process.stdout` and `process.stderr` (getters that open the stream)
+ * it reads; printed
+ * at exit on stderr through its file descriptor, so the record itself opens nothing.
+ */
+const RECORD_STARTUP = `
+  import { registerHooks } from 'node:module'
+  import { writeSync } from 'node:fs'
+  const builtins = []
+  const opened = []
+  registerHooks({
+    load(url, context, next) {
+      if (url.startsWith('node:')) builtins.push(url)
+      return next(url, context)
+    },
+  })
+  for (const name of ['stdin', 'stdout', 'stderr']) {
+    const { get, enumerable } = Object.getOwnPropertyDescriptor(process, name)
+    Object.defineProperty(process, name, {
+      configurable: true,
+      enumerable,
+      get() {
+        opened.push(name)
+        return get.call(process)
+      },
+    })
+  }
+  process.on('exit', () => writeSync(2, 'startup ' + JSON.stringify({ builtins, opened }) + '\\n'))
+`
+
+/** What a run of the CLI loaded through the ES module loader and which streams it opened. */
+async function startupOf(
+  args: readonly string[],
+): Promise<{ builtins: string[]; opened: string[] }> {
+  const { stderr } = await execute(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(RECORD_STARTUP)}`, cli, ...args],
+    { env: { ...process.env, NO_COLOR: '1' }, timeout: 180_000 },
+  ).catch((error: { stderr: string }) => ({ stderr: error.stderr }))
+  const line = stderr.split('\n').find((text) => text.startsWith('startup '))
+  expect(line).toBeDefined()
+  return JSON.parse(line?.slice('startup '.length) ?? '{}') as {
+    builtins: string[]
+    opened: string[]
+  }
+}
+
+describe('start-up work', () => {
+  it('`connectors --json` takes node:util without its ES module facade and opens no standard stream', async () => {
+    const { builtins, opened } = await startupOf(['connectors', '--json'])
+    // An ES import of node:util builds its facade, which reads every export (loading text
+    // decoding, worker threads and the diff helpers); process.getBuiltinModule does not.
+    expect(builtins).not.toContain('node:util')
+    // Its one document is written to file descriptor 1 (src/output.ts).
+    expect(opened).toEqual([])
+  })
+
+  it('`connectors` in text opens stdout (the record sees it)', async () => {
+    const { opened } = await startupOf(['connectors'])
+    expect(opened).toContain('stdout')
+  })
+
+  it('a run that reports an error opens stderr (the record sees it)', async () => {
+    const { opened } = await startupOf(['connectors', '--hub', 'payment'])
+    expect(opened).toContain('stderr')
+  })
+})

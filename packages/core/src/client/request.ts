@@ -13,7 +13,7 @@ import type { Transport } from './context.js'
 import { type CallState, STATE_OPTION } from './guards.js'
 import { parseJsonBody } from './parse.js'
 import type { Redactor } from './redact.js'
-import { kyOf } from './transport.js'
+import { type KyPair, kyOf } from './transport.js'
 
 /** The HTTP methods the client sends. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -139,15 +139,33 @@ function redactorOf(transport: Transport, options: RequestOptions): Redactor {
  * the Authorization header) are never attached as causes. The secrets the request carries are
  * remembered, so that a later error echoing them is redacted too.
  */
-export async function send(transport: Transport, options: RequestOptions): Promise<Answer> {
-  const started = performance.now()
-  const request = summarize(options.method, options.path)
-  if (options.secrets !== undefined) {
-    for (const secret of options.secrets) transport.secrets.remember(secret)
+export function send(transport: Transport, options: RequestOptions): Promise<Answer> {
+  try {
+    const started = performance.now()
+    if (options.secrets !== undefined) {
+      for (const secret of options.secrets) transport.secrets.remember(secret)
+    }
+    // Made on the first call: later ones take them at once.
+    const pair = kyOf(transport)
+    return pair instanceof Promise
+      ? pair.then((made) => sendWith(made, transport, options, started))
+      : sendWith(pair, transport, options, started)
+  } catch (error) {
+    return Promise.reject(error)
   }
-  // Made on the first call: later ones take them without a wait.
-  const pair = kyOf(transport)
-  const { ky, retried: retrying, once } = pair instanceof Promise ? await pair : pair
+}
+
+/**
+ * The request through ky, its body read: promise callbacks rather than an async function, one
+ * layer fewer on every call's way.
+ */
+function sendWith(
+  { ky, retried: retrying, once }: KyPair,
+  transport: Transport,
+  options: RequestOptions,
+  started: number,
+): Promise<Answer> {
+  const request = summarize(options.method, options.path)
   const redact = redactorOf(transport, options)
   const state: CallState = {
     request,
@@ -158,19 +176,16 @@ export async function send(transport: Transport, options: RequestOptions): Promi
   }
   // POST and PATCH are never retried: a retried POST can create a duplicate instance.
   const api = retried.has(options.method) ? retrying : once
-  try {
-    // An absolute URL, the call's state as an option ky hands its fetch, no signal of our own
-    // (ky's own aborts the attempt), and ky's body read, timed by its per-attempt timeout and
-    // the total one: ky does all of it once, where the client used to add its own on top.
-    const kyOptions: Record<string, unknown> = { method: options.method }
-    kyOptions[STATE_OPTION] = state
-    if (options.json !== undefined) kyOptions.json = options.json
-    if (options.searchParams !== undefined) kyOptions.searchParams = options.searchParams
-    if (options.headers !== undefined) kyOptions.headers = withoutAuthorization(options.headers)
-    const url = transport.baseUrl + withoutLeadingSlashes(options.path)
-    const text = await api(url, kyOptions as Options).text()
-    return { text, headers: state.response?.headers ?? new Headers(), request }
-  } catch (error) {
+  // An absolute URL, the call's state as an option ky hands its fetch, no signal of our own
+  // (ky's own aborts the attempt), and ky's body read, timed by its per-attempt timeout and
+  // the total one: ky does all of it once, where the client used to add its own on top.
+  const kyOptions: Record<string, unknown> = { method: options.method }
+  kyOptions[STATE_OPTION] = state
+  if (options.json !== undefined) kyOptions.json = options.json
+  if (options.searchParams !== undefined) kyOptions.searchParams = options.searchParams
+  if (options.headers !== undefined) kyOptions.headers = withoutAuthorization(options.headers)
+  const url = transport.baseUrl + withoutLeadingSlashes(options.path)
+  const fail = (error: unknown): never => {
     if (state.ended !== undefined) throw state.ended
     if (PlugboardError.isInstance(error)) throw error
     if (ky.isHTTPError(error)) throw platformError(request, error.response, error.data, redact)
@@ -186,6 +201,16 @@ export async function send(transport: Transport, options: RequestOptions): Promi
     }
     throw error
   }
+  let reading: Promise<string>
+  try {
+    reading = api(url, kyOptions as Options).text()
+  } catch (error) {
+    return Promise.reject(error).catch(fail)
+  }
+  return reading.then(
+    (text) => ({ text, headers: state.response?.headers ?? new Headers(), request }),
+    fail,
+  )
 }
 
 /**
