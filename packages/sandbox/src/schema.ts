@@ -56,6 +56,15 @@ export const migrations: readonly string[] = [
   // go by token_hash); and the id of the user who provisioned the instance.
   `ALTER TABLE instances ADD COLUMN sealed_token BLOB;
    ALTER TABLE instances ADD COLUMN owner TEXT;`,
+  // Tags are filtered on the instance row's own JSON array (list-query.ts): the tag rows, their
+  // index by tag (which no query read) and the triggers keeping them in step cost every provision
+  // a trigger and four B-tree writes.
+  // From this version on, a row's token is sealed with its secrets, in `sealed` (see
+  // SecretVault.pack): `sealed_token` is only read in rows written before, and cleared when one is
+  // rewritten. A sandbox of version 4 refuses the file rather than misread it.
+  `DROP TRIGGER IF EXISTS instance_tags_on_insert;
+   DROP TRIGGER IF EXISTS instance_tags_on_update;
+   DROP TABLE IF EXISTS instance_tags;`,
 ]
 
 /**

@@ -134,15 +134,36 @@ export function resolveKey(source: KeySource): Buffer {
   return parseKey(readFileSync(path, 'utf8'), `The key file ${path}`)
 }
 
-/** A configuration split for storage: the JSON text (secrets replaced) and the sealed secrets. */
+/**
+ * A configuration split for storage: the JSON text (secrets replaced) and one sealed value holding
+ * the secrets and the instance's token.
+ */
 export interface PackedConfiguration {
   readonly text: string
+  /** The sealed secrets and token (see {@link SecretVault.pack}); `null` when there are neither. */
   readonly sealed: Buffer | null
   /**
-   * The secrets' JSON in clear, what `sealed` opens to (`null` when there are none): kept in
-   * memory only, so that the writer can answer with the record it wrote without opening it again.
+   * The secrets in clear, what `sealed` opens to (`null` when there are none): kept in memory
+   * only, so that the writer can answer with the record it wrote without opening it again.
    */
-  readonly secrets: string | null
+  readonly secrets: StoredConfiguration | null
+}
+
+/** What an instance row's sealed values open to. */
+export interface OpenedSecrets {
+  /** The configuration's secret values, `null` for none. */
+  readonly secrets: StoredConfiguration | null
+  /** The instance's token, when the row holds one. */
+  readonly token: string | undefined
+}
+
+function isSecrets(value: unknown): value is StoredConfiguration | null {
+  return (
+    value === null ||
+    (typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.values(value as object).every((entry) => typeof entry === 'string'))
+  )
 }
 
 /**
@@ -194,41 +215,75 @@ export class SecretVault {
     return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8')
   }
 
-  /** Splits a configuration of `connectorKey` into stored JSON and sealed secrets. */
-  pack(connectorKey: string, configuration: StoredConfiguration): PackedConfiguration {
+  /**
+   * Splits a configuration of `connectorKey` into stored JSON and one sealed value: the JSON array
+   * `[token, secrets]` (each `null` when absent), so that a row costs one cipher, not one for its
+   * secrets and one for its token. Rows of schema version 4 and before hold the secrets object
+   * alone there, and the token in a column of its own: {@link SecretVault.openRow} reads both.
+   */
+  pack(
+    connectorKey: string,
+    configuration: StoredConfiguration,
+    token?: string | undefined,
+  ): PackedConfiguration {
     const secrets = this.#secretKeys(connectorKey)
     const open: StoredConfiguration = {}
-    const hidden: StoredConfiguration = {}
-    let any = false
+    let hidden: StoredConfiguration | null = null
     for (const [key, value] of Object.entries(configuration)) {
       if (value !== null && secrets.has(key)) {
         open[key] = MASK
+        hidden ??= {}
         hidden[key] = value
-        any = true
       } else {
         open[key] = value
       }
     }
-    const clear = any ? JSON.stringify(hidden) : null
     return {
       text: JSON.stringify(open),
-      sealed: clear === null ? null : this.seal(clear),
-      secrets: clear,
+      sealed:
+        hidden === null && token === undefined
+          ? null
+          : this.seal(JSON.stringify([token ?? null, hidden])),
+      secrets: hidden,
     }
   }
 
-  /** Joins stored JSON and sealed secrets back into the configuration. */
-  unpack(text: string, sealed: Uint8Array | null): StoredConfiguration {
-    return this.join(text, sealed === null ? null : this.open(sealed))
+  /**
+   * Opens an instance row's sealed values: `sealed` in either format {@link SecretVault.pack}
+   * describes, and `sealedToken`, the token's own sealed value in rows of schema version 4 and
+   * before (`null` otherwise).
+   */
+  openRow(sealed: Uint8Array | null, sealedToken: Uint8Array | null): OpenedSecrets {
+    let secrets: StoredConfiguration | null = null
+    let token: string | undefined
+    if (sealed !== null) {
+      const value: unknown = JSON.parse(this.open(sealed))
+      if (Array.isArray(value)) {
+        const [bundled, hidden] = value as unknown[]
+        if (value.length !== 2 || !(bundled === null || typeof bundled === 'string')) {
+          unknownFormat()
+        }
+        token = bundled ?? undefined
+        secrets = isSecrets(hidden) ? hidden : unknownFormat()
+      } else {
+        secrets = isSecrets(value) ? value : unknownFormat()
+      }
+    }
+    if (sealedToken !== null) token ??= this.open(sealedToken)
+    return { secrets, token }
   }
 
   /**
-   * Joins stored JSON and the secrets' JSON in clear ({@link PackedConfiguration.secrets}) back
-   * into the configuration: {@link SecretVault.unpack} without opening the sealed column.
+   * Joins stored JSON and the secrets in clear ({@link OpenedSecrets.secrets} or
+   * {@link PackedConfiguration.secrets}) back into the configuration.
    */
-  join(text: string, secrets: string | null): StoredConfiguration {
+  join(text: string, secrets: StoredConfiguration | null): StoredConfiguration {
     const configuration = JSON.parse(text) as StoredConfiguration
-    if (secrets !== null) Object.assign(configuration, JSON.parse(secrets))
+    if (secrets !== null) Object.assign(configuration, secrets)
     return configuration
   }
+}
+
+function unknownFormat(): never {
+  throw new Error('A sealed value in the database is not in a format this sandbox knows.')
 }

@@ -4,8 +4,8 @@ import type { SecretVault } from './secrets-at-rest.js'
 import type { InstanceRecord, NewInstance, SeedOptions } from './store-types.js'
 
 /** The statement that writes one new instance (its tag rows follow by trigger). */
-export const INSERT_INSTANCE = `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed, sealed_token, owner)
-  VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`
+export const INSERT_INSTANCE = `INSERT INTO instances (organization, connector_key, name, token_hash, configuration, tags, disabled, created_date, updated_date, sealed, owner)
+  VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`
 
 /**
  * `String.prototype.toWellFormed` (ES2024; every Node this package supports has it): each lone

@@ -100,8 +100,8 @@ export interface StoreOptions {
 
 /** What a write has just sealed into a row, in clear: the writer answers with it, unopened. */
 export interface WrittenSecrets {
-  /** The configuration's secrets as JSON (`PackedConfiguration.secrets`), `null` for none. */
-  readonly secrets: string | null
+  /** The configuration's secrets (`PackedConfiguration.secrets`), `null` for none. */
+  readonly secrets: StoredConfiguration | null
   /** The instance's token, when the row holds one. */
   readonly token: string | undefined
 }

@@ -88,22 +88,18 @@ export class SandboxStore {
    * text it sealed, so the record is the same).
    */
   #toRecord(row: Row, written?: WrittenSecrets): InstanceRecord {
+    const { secrets, token } = written ?? this.#vault.openRow(row.sealed, row.sealed_token)
     return {
       id: Number(row.id),
       organization: row.organization,
       connectorKey: row.connector_key,
       name: row.name,
-      configuration:
-        written === undefined
-          ? this.#vault.unpack(row.configuration, row.sealed)
-          : this.#vault.join(row.configuration, written.secrets),
+      configuration: this.#vault.join(row.configuration, secrets),
       tags: JSON.parse(row.tags) as string[],
       disabled: row.disabled !== 0,
       createdDate: row.created_date,
       updatedDate: row.updated_date,
-      ...(row.sealed_token == null
-        ? {}
-        : { token: written?.token ?? this.#vault.open(row.sealed_token) }),
+      ...(token === undefined ? {} : { token }),
       ...(row.owner == null ? {} : { owner: row.owner }),
     }
   }
@@ -137,7 +133,8 @@ export class SandboxStore {
    */
   insert(instance: NewInstance): InstanceRecord {
     const now = new Date().toISOString()
-    const packed = this.#vault.pack(instance.connectorKey, instance.configuration)
+    // One sealed value holds the secrets and the token: one cipher per provision, not two.
+    const packed = this.#vault.pack(instance.connectorKey, instance.configuration, instance.token)
     const tags = JSON.stringify(instance.tags)
     const { lastInsertRowid } = this.#statement(INSERT_INSTANCE).run(
       instance.organization,
@@ -149,7 +146,6 @@ export class SandboxStore {
       now,
       now,
       packed.sealed,
-      instance.token === undefined ? null : this.#vault.seal(instance.token),
       instance.owner ?? null,
     )
     return writtenRecord(Number(lastInsertRowid), instance, now)
@@ -235,9 +231,10 @@ export class SandboxStore {
         ...(changes.disabled === undefined ? {} : { disabled: changes.disabled }),
         updatedDate: new Date().toISOString(),
       }
-      const packed = this.#vault.pack(current.connectorKey, next.configuration)
+      // Rewritten in the current format: the token joins the secrets' sealed value.
+      const packed = this.#vault.pack(current.connectorKey, next.configuration, current.token)
       const row = this.#statement(
-        `UPDATE instances SET name = ?, configuration = ?, sealed = ?, tags = ?, disabled = ?, updated_date = ?
+        `UPDATE instances SET name = ?, configuration = ?, sealed = ?, sealed_token = NULL, tags = ?, disabled = ?, updated_date = ?
          WHERE id = ? AND organization = ? RETURNING ${columns}`,
       ).get(
         next.name,
