@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_MAX_PAGES } from './client/constants.js'
 import { createPlatformClient } from './client/create-client.js'
+import { DEFAULT_MAX_PAGES } from './client/instances.js'
 import { DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TOTAL_TIMEOUT } from './client/options.js'
 import {
   DeadlineError,

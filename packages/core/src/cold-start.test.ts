@@ -4,8 +4,7 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 
 // What a fresh process that imports the built main entry loads (bench row P4): the protocol's
-// plain facts, not its wire schemas, which the client loads with ky on its first request, nor the
-// client's implementation (requests, answers, the OAuth calls), which it loads on its first call.
+// plain facts, not its wire schemas, which the client loads with ky on its first request.
 
 const execute = promisify(execFile)
 
@@ -42,30 +41,14 @@ async function loadedFiles(afterImport = ''): Promise<{ atImport: string[]; atEn
 }
 
 describe('a cold start of the built main entry', () => {
-  it('loads the protocol’s plain facts without its wire schemas or the client’s implementation', async () => {
+  it('loads the protocol’s plain facts without its wire schemas', async () => {
     const { atImport } = await loadedFiles()
     expect(atImport).toContain('index.js')
     expect(atImport).not.toContain('protocol/index.js')
     expect(atImport).toContain('protocol/plain-facts.js')
-    // Beside the main entry, only the chunks of the definitions and the plain facts.
-    expect(atImport.sort()).toEqual(['define.js', 'index.js', 'protocol/plain-facts.js'])
   })
 
-  it('creates a client without loading its implementation, and refuses bad options at once', async () => {
-    const { atEnd } = await loadedFiles(`
-      const options = { baseUrl: 'http://127.0.0.1:9/your_moms/api-v2', userSecret: 'u', organizationSecret: 'o' }
-      core.createProvisioningClient(options)
-      const client = core.createPlatformClient(options)
-      client.forInstance('a-token').instance
-      client.connectorInstances('chargebee')
-      let refused
-      try { core.createPlatformClient({ ...options, baseUrl: 'ftp://host' }) } catch (error) { refused = error }
-      if (!core.InvalidArgumentError.isInstance(refused)) throw new Error('not refused at once')
-    `)
-    expect(atEnd.sort()).toEqual(['define.js', 'index.js', 'protocol/plain-facts.js'])
-  })
-
-  it('loads the client’s implementation and the wire schemas on the client’s first request', async () => {
+  it('loads the wire schemas with ky, on the client’s first request', async () => {
     // A fetch that answers at once: the keys of the platform's connectors.
     const { atImport, atEnd } = await loadedFiles(`
       const client = core.createPlatformClient({
@@ -79,6 +62,5 @@ describe('a cold start of the built main entry', () => {
     `)
     expect(atImport).not.toContain('protocol/index.js')
     expect(atEnd).toContain('protocol/index.js')
-    expect(atEnd).toContainEqual(expect.stringMatching(/^platform-implementation-[\w-]+\.js$/))
   })
 })

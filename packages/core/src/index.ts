@@ -14,19 +14,16 @@ export type {
   ListConnectorsQuery,
 } from './client/connectors.js'
 export {
-  DEFAULT_MAX_PAGES,
-  MAX_REMEMBERED_CHARACTERS,
-  MAX_REMEMBERED_SECRETS,
-  MIN_REMEMBERED_LENGTH,
-  PROVISIONING_KEY_TAG_PREFIX,
-} from './client/constants.js'
-export {
   createPlatformClient,
   type PlatformClient,
 } from './client/create-client.js'
 export type { HubRequestOptions, InstanceClient } from './client/hub.js'
 export type { InstanceId, InstanceResource, InstanceTarget } from './client/instance-resource.js'
-export type { InstancesResource, IterateOptions } from './client/instances.js'
+export {
+  DEFAULT_MAX_PAGES,
+  type InstancesResource,
+  type IterateOptions,
+} from './client/instances.js'
 export type {
   OAuthApp,
   OAuthResource,
@@ -57,6 +54,12 @@ export {
   createProvisioningClient,
   type ProvisioningClient,
 } from './client/provisioning-client.js'
+export { PROVISIONING_KEY_TAG_PREFIX } from './client/provisioning-key.js'
+export {
+  MAX_REMEMBERED_CHARACTERS,
+  MAX_REMEMBERED_SECRETS,
+  MIN_REMEMBERED_LENGTH,
+} from './client/redact.js'
 export { maskedKeys, secretKeys } from './connector-keys.js'
 // Everything a connector package defines with, and the registry: the light entry's whole face.
 export * from './define.js'

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { PROVISIONING_KEY_TAG_PREFIX } from './client/constants.js'
 import { createPlatformClient } from './client/create-client.js'
+import { PROVISIONING_KEY_TAG_PREFIX } from './client/provisioning-key.js'
 import { InvalidArgumentError } from './errors/invalid-argument-error.js'
 import { ProvisioningKeyError } from './errors/provisioning-key-error.js'
 import { NetworkError, PlatformError } from './errors/request-errors.js'

@@ -1,11 +1,16 @@
-import type { ConnectorsResource } from './connectors.js'
-import { segment, showInInspect } from './context.js'
-import type { InstanceClient } from './hub.js'
-import type { InstancesResource } from './instances.js'
-import { lazy, lazyConnectors, lazyInstanceClient, lazyInstances, lazyOAuth } from './lazy.js'
-import type { OAuthResource } from './oauth.js'
-import { checkSecret, type PlatformClientOptions, resolveOptions } from './options.js'
-import type { ProvisioningClient } from './provisioning-client.js'
+import { connectorInstances } from './connector-instances.js'
+import { ConnectorsResource } from './connectors.js'
+import { showInInspect } from './context.js'
+import { InstanceClient } from './hub.js'
+import { InstancesResource } from './instances.js'
+import { OAuthResource } from './oauth.js'
+import { checkSecret, type PlatformClientOptions } from './options.js'
+import {
+  createContext,
+  type ProvisioningClient,
+  provisioningClient,
+} from './provisioning-client.js'
+import { withToken } from './transport.js'
 
 /**
  * A client for the platform's instances API: provisioning (see {@link ProvisioningClient}) and
@@ -63,36 +68,22 @@ export interface PlatformClient extends ProvisioningClient {
  * @group Provisioning
  */
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
-  // The options are checked now; the implementation (requests, answers, the wire schemas) is
-  // imported on the first call that needs it, as ky is (platform-implementation.ts).
-  const resolved = resolveOptions(options)
-  // Tokens given to `forInstance` before the implementation is loaded: it remembers them all.
-  const tokens: string[] = []
-  const real = lazy(
-    () => import('./platform-implementation.js'),
-    (module) => module.platformClientOf(resolved, tokens),
-  )
+  const context = createContext(options)
+  const resolved = context.options
   const client: PlatformClient = {
-    baseUrl: resolved.baseUrl,
-    vocabulary: resolved.vocabulary,
-    provision: (connector, request) => {
-      const made = real.ready
-      return made === undefined
-        ? real.get().then((loaded) => loaded.provision(connector, request))
-        : made.provision(connector, request)
-    },
-    instances: lazyInstances(real, (made) => made.instances),
-    connectors: lazyConnectors(real),
-    oauth: lazyOAuth(real),
-    connectorInstances(keyOrId) {
-      segment('keyOrId', keyOrId)
-      return lazyInstances(real, (made) => made.connectorInstances(keyOrId))
-    },
+    ...provisioningClient(context),
+    instances: new InstancesResource(context),
+    connectors: new ConnectorsResource(context),
+    oauth: new OAuthResource(context),
+    connectorInstances: (keyOrId) => connectorInstances(context, keyOrId),
     forInstance(token: string): InstanceClient {
       const checked = checkSecret('token', token)
-      if (real.ready !== undefined) return real.ready.forInstance(checked)
-      tokens.push(checked)
-      return lazyInstanceClient(real, resolved.baseUrl, checked)
+      // One set for the client and its instance clients: a token seen once is redacted everywhere.
+      context.transport.secrets.remember(checked)
+      return new InstanceClient({
+        ...context,
+        transport: withToken(context.transport, resolved, checked),
+      })
     },
   }
   showInInspect(

@@ -1,7 +1,6 @@
 import { PageLimitError } from '../errors/client-limit-errors.js'
 import type { Instance, InstancePage, ListInstancesQuery } from '../instance.js'
 import { NEXT_PAGE_HEADER } from '../protocol/facts.js'
-import { DEFAULT_MAX_PAGES } from './constants.js'
 import { type Context, checkStrings } from './context.js'
 import { type InstanceId, InstanceResource } from './instance-resource.js'
 import { invalid } from './options.js'
@@ -25,6 +24,14 @@ function listParams(query: ListInstancesQuery): URLSearchParams {
   }
   return params
 }
+
+/**
+ * The most pages one `iterate()` reads by default: 1,000 pages (a million instances at the
+ * sandbox's largest page size).
+ *
+ * @group Instances
+ */
+export const DEFAULT_MAX_PAGES = 1000
 
 /**
  * The options of `iterate()`.

@@ -1,9 +1,10 @@
 import type { AnyConnector } from '../connector.js'
 import type { ProvisionedInstance, ProvisionRequest } from '../instance.js'
 import type { Vocabulary } from '../protocol/vocabulary.js'
-import { showInInspect } from './context.js'
-import { lazy } from './lazy.js'
+import { type Context, showInInspect } from './context.js'
 import { type PlatformClientOptions, resolveOptions } from './options.js'
+import { provision } from './provisioning.js'
+import { createTransport } from './transport.js'
 
 /**
  * A client that provisions instances and does nothing else. Build one with
@@ -37,6 +38,27 @@ export interface ProvisioningClient {
   ): Promise<ProvisionedInstance<C>>
 }
 
+/** The context every resource of a client shares: options checked, one transport. */
+export function createContext(options: PlatformClientOptions): Context {
+  const resolved = resolveOptions(options)
+  const { registry } = resolved
+  return {
+    options: resolved,
+    transport: createTransport(resolved),
+    vocabulary: resolved.vocabulary,
+    resolve: (key) => (registry?.has(key) === true ? registry.resolve(key) : undefined),
+  }
+}
+
+/** The provisioning part of a client over `context`. */
+export function provisioningClient(context: Context): ProvisioningClient {
+  return {
+    baseUrl: context.options.baseUrl,
+    vocabulary: context.vocabulary,
+    provision: (connector, request) => provision(context, connector, request),
+  }
+}
+
 /**
  * Creates a client that only provisions: the same options, checks, transport and errors as
  * {@link createPlatformClient}, without the management calls (instances, connectors, instance
@@ -62,23 +84,7 @@ export interface ProvisioningClient {
  * @group Provisioning
  */
 export function createProvisioningClient(options: PlatformClientOptions): ProvisioningClient {
-  // The options are checked now; the implementation is imported on the first call, as ky is
-  // (provisioning-implementation.ts).
-  const resolved = resolveOptions(options)
-  const real = lazy(
-    () => import('./provisioning-implementation.js'),
-    (module) => module.provisioningClientOf(resolved),
-  )
-  const client: ProvisioningClient = {
-    baseUrl: resolved.baseUrl,
-    vocabulary: resolved.vocabulary,
-    provision: (connector, request) => {
-      const made = real.ready
-      return made === undefined
-        ? real.get().then((loaded) => loaded.provision(connector, request))
-        : made.provision(connector, request)
-    },
-  }
+  const client = provisioningClient(createContext(options))
   showInInspect(
     client,
     `ProvisioningClient { baseUrl: '${client.baseUrl}', vocabulary: '${client.vocabulary}' }`,

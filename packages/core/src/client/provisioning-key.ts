@@ -7,11 +7,17 @@ import {
   TimeoutError,
 } from '../errors/request-errors.js'
 import type { ProvisionedInstance } from '../instance.js'
-import { PROVISIONING_KEY_TAG_PREFIX } from './constants.js'
 import type { Context } from './context.js'
 import { invalid } from './options.js'
 import { parseInstance } from './parse.js'
 import { request } from './request.js'
+
+/**
+ * The tag that carries a provisioning key: `plugboard-provisioning-key:<key>`.
+ *
+ * @group Provisioning
+ */
+export const PROVISIONING_KEY_TAG_PREFIX = 'plugboard-provisioning-key:'
 
 /** The longest provisioning key, in characters (the tag stays within the platform's limits). */
 const MAX_KEY_LENGTH = 200

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MASK as REDACTED } from '../protocol/facts.js'
-import { MIN_REMEMBERED_LENGTH } from './constants.js'
-import { createRedactor, SecretIndex } from './redact.js'
+import { createRedactor, MIN_REMEMBERED_LENGTH, SecretIndex } from './redact.js'
 
 describe('createRedactor', () => {
   it('masks each secret and its URL-encoded form, longest first', () => {

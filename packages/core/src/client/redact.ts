@@ -1,13 +1,33 @@
 import { MASK } from '../protocol/facts.js'
 import { ChunkTrie } from './chunk-trie.js'
-import {
-  MAX_REMEMBERED_CHARACTERS,
-  MAX_REMEMBERED_SECRETS,
-  MIN_REMEMBERED_LENGTH,
-} from './constants.js'
 
 /** Replaces known secrets in a text with the protocol's mask. */
 export type Redactor = (text: string) => string
+
+/**
+ * How many values a client remembers to redact (tokens and secret values it has sent or seen),
+ * each with its URL-encoded form. Past it, the value remembered longest ago is forgotten first;
+ * the client's own secrets are never forgotten.
+ *
+ * @group Provisioning
+ */
+export const MAX_REMEMBERED_SECRETS = 100_000
+
+/**
+ * The most characters the remembered values and their URL-encoded forms may hold together
+ * (16 Mi: 100,000 tokens of the platform's size take about 10 Mi). Past it, the oldest go first.
+ *
+ * @group Provisioning
+ */
+export const MAX_REMEMBERED_CHARACTERS = 16 * 1024 * 1024
+
+/**
+ * The shortest value remembered for later calls. A shorter value (`'true'`, `'us'`) is redacted
+ * from the errors of the call that sent it, but remembering it would mask that word everywhere.
+ *
+ * @group Provisioning
+ */
+export const MIN_REMEMBERED_LENGTH = 6
 
 /**
  * How many remembered values may wait to be indexed. Remembering is on every call's path and
