@@ -16,9 +16,9 @@ export interface SplitSizes {
   /** The entry chunk and the chunks it imports statically: what loads before any call. */
   readonly upFront: number
   /**
-   * What a plain provision loads: the above, and the chunks it imports when it is first called
-   * (the client's implementation, the answer schemas, ky, with what they import). Chunks only an OAuth connector, `providerData` or a provisioning key
-   * loads are left out.
+   * What a plain provision loads: the above, and the chunks it imports on its first request (ky
+   * and the answer schemas, with what they import). Chunks only an OAuth connector,
+   * `providerData` or a provisioning key loads are left out.
    */
   readonly plainProvision: number
   /** Every chunk. */
@@ -31,10 +31,10 @@ export interface SplitSizes {
 const KY = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?ky\//
 
 /**
- * A chunk of core's build that a provisioning client imports on its first call: its implementation and the
- * answer schemas it reads the answer with (not the management calls' schemas).
+ * A chunk of core's build that the client imports on its first request: the answer schemas it
+ * reads the answer with (not the management calls' schemas).
  */
-const CORE_FIRST_CALL = /core\/dist\/(?:provisioning-implementation|answer-schemas)-[\w-]+\.js$/
+const CORE_FIRST_CALL = /core\/dist\/answer-schemas-[\w-]+\.js$/
 
 /** The output chunks reached from `from` by static imports, `from` included. */
 function staticClosure(outputs: Metafile['outputs'], from: string, into: Set<string>): void {
