@@ -16,9 +16,9 @@ export interface SplitSizes {
   /** The entry chunk and the chunks it imports statically: what loads before any call. */
   readonly upFront: number
   /**
-   * What a plain provision loads: the above, and the chunks it imports when it first sends (ky,
-   * with what it imports). Chunks only an OAuth connector, `providerData` or a provisioning key
-   * loads are left out.
+   * What a plain provision loads: the above, and the chunks it imports on its first request (ky
+   * and the answer schemas, with what they import). Chunks only an OAuth connector,
+   * `providerData` or a provisioning key loads are left out.
    */
   readonly plainProvision: number
   /** Every chunk. */
@@ -29,6 +29,12 @@ export interface SplitSizes {
 
 /** A module of ky's package. */
 const KY = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?ky\//
+
+/**
+ * A chunk of core's build that the client imports on its first request: the answer schemas it
+ * reads the answer with (not the management calls' schemas).
+ */
+const CORE_FIRST_CALL = /core\/dist\/answer-schemas-[\w-]+\.js$/
 
 /** The output chunks reached from `from` by static imports, `from` included. */
 function staticClosure(outputs: Metafile['outputs'], from: string, into: Set<string>): void {
@@ -69,7 +75,9 @@ export async function splitBundle(
     const plain = new Set(upFront)
     for (const [path, output] of Object.entries(outputs)) {
       const inputs = Object.keys(output.inputs)
-      if (inputs.some((input) => KY.test(input))) staticClosure(outputs, path, plain)
+      if (inputs.some((input) => KY.test(input) || CORE_FIRST_CALL.test(input))) {
+        staticClosure(outputs, path, plain)
+      }
     }
     const sum = (paths: Iterable<string>) => {
       let bytes = 0

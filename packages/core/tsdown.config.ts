@@ -4,11 +4,23 @@ import { nativeCompilerPath } from '../../scripts/typescript-native.ts'
 
 const source = path.resolve(import.meta.dirname, 'src')
 
+/** The protocol's modules of plain facts, re-exported by `src/protocol/plain-facts.ts`. */
+const plainFacts = new Set([
+  'authorization',
+  'facts',
+  'oauth-paths',
+  'platform-entries',
+  'vocabulary',
+  'plain-facts',
+])
+
 /**
  * Keeps the other entries of this package external: an import that resolves into `src/protocol/`
  * becomes `@plugboard/core/protocol`, one of `src/index.ts` (with `core`) `@plugboard/core`. So the
  * conformance kit checks the app's copy of core instead of bundling its own, and the client and
- * the sandbox share one protocol module.
+ * the sandbox share one protocol module. An import of the protocol's plain facts becomes the
+ * chunk that holds them alone (`protocol/plain-facts.js`, which the protocol entry imports too),
+ * so that importing the main entry does not evaluate the wire schemas (P4).
  */
 function entriesAsPackages(core: boolean): Rolldown.Plugin {
   return {
@@ -21,7 +33,9 @@ function entriesAsPackages(core: boolean): Rolldown.Plugin {
         .replace(/\.[jt]s$/, '')
       const relative = path.relative(source, target)
       if (relative.startsWith(`protocol${path.sep}`)) {
-        return { id: '@plugboard/core/protocol', external: true }
+        return plainFacts.has(path.basename(relative))
+          ? { id: './protocol/plain-facts.js', external: true }
+          : { id: '@plugboard/core/protocol', external: true }
       }
       return core && relative === 'index' ? { id: '@plugboard/core', external: true } : null
     },
@@ -41,7 +55,15 @@ const shared: UserConfig = {
 export default defineConfig([
   // The whole of dist/ is emptied once, before any of the builds writes: the chunks' names change
   // with their content, and a stale chunk must not be packed.
-  { ...shared, entry: ['src/protocol/index.ts'], outDir: 'dist/protocol', clean: ['dist'] },
+  // The protocol entry and its plain facts, a chunk of their own that the other entries import.
+  {
+    ...shared,
+    entry: ['src/protocol/index.ts', 'src/protocol/plain-facts.ts'],
+    outDir: 'dist/protocol',
+    clean: ['dist'],
+    // The facts' chunk is their entry itself, not a facade over a third file.
+    inputOptions: { preserveEntrySignatures: 'allow-extension' },
+  },
   // The main entry and the light definitions entry are built together: what both hold (the
   // definition helpers and what they import) is one chunk, `define.js`, which the main entry
   // imports, so each class and schema exists once and a connector loads that chunk alone. The

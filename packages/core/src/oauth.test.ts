@@ -4,7 +4,7 @@ import { createPlatformClient, type PlatformClient } from './client/create-clien
 import { InvalidArgumentError } from './errors/invalid-argument-error.js'
 import { OAuthCallbackError, OAuthDeniedError, OAuthStateError } from './errors/oauth-errors.js'
 import { PlatformError, ResponseValidationError } from './errors/request-errors.js'
-import { MISSING_OAUTH_CODE_MESSAGE } from './protocol/oauth-schemas.js'
+import { MISSING_OAUTH_CODE_MESSAGE } from './protocol/oauth-paths.js'
 import { createRegistry } from './registry.js'
 import { acme } from './test-support/connectors.js'
 import { clientOptions } from './test-support/fixtures.js'

@@ -1,14 +1,11 @@
 import * as v from 'valibot'
 import { EVENTS_OFF, type EventConfiguration, eventEntries } from '../events/configuration.js'
 import type { InstancePatch } from '../instance.js'
-import {
-  type InstanceEventRecord,
-  instanceEventListSchema,
-  instanceEventSchema,
-} from '../protocol/event-schemas.js'
+import type { InstanceEventRecord } from '../protocol/event-schemas.js'
 import { type Context, segment } from './context.js'
 import { responseError } from './parse.js'
 import { request } from './request.js'
+import { managementSchemas } from './wire.js'
 
 /**
  * The instance patch that turns events on with `setup`: its `event.*` entries
@@ -24,25 +21,27 @@ export function disableEventsPatch(): InstancePatch {
 }
 
 /** `GET {path}/events`: the instance's latest events, oldest first. */
-export function listEvents(context: Context, path: string): Promise<InstanceEventRecord[]> {
+export async function listEvents(context: Context, path: string): Promise<InstanceEventRecord[]> {
+  await managementSchemas.load()
   return request(context.transport, { method: 'GET', path: `${path}/events` }, (body, answer) => {
-    const result = v.safeParse(instanceEventListSchema, body)
+    const result = v.safeParse(managementSchemas.get().instanceEventListSchema, body)
     if (!result.success) throw responseError(answer.request, result.issues)
     return result.output
   })
 }
 
 /** `GET {path}/events/{eventId}`: one event of the instance. */
-export function getEvent(
+export async function getEvent(
   context: Context,
   path: string,
   eventId: unknown,
 ): Promise<InstanceEventRecord> {
+  await managementSchemas.load()
   return request(
     context.transport,
     { method: 'GET', path: `${path}/events/${segment('eventId', eventId)}` },
     (body, answer) => {
-      const result = v.safeParse(instanceEventSchema, body)
+      const result = v.safeParse(managementSchemas.get().instanceEventSchema, body)
       if (!result.success) throw responseError(answer.request, result.issues)
       return result.output
     },

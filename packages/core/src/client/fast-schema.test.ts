@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import * as v from 'valibot'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ResponseValidationError } from '../errors/request-errors.js'
 import {
   genericInstanceConfigurationSchema,
@@ -13,6 +13,10 @@ import { acme } from '../test-support/connectors.js'
 import { instanceBody } from '../test-support/fixtures.js'
 import { fastCheckOf } from './fast-schema.js'
 import { parseInstance, parseWith } from './parse.js'
+import { answerSchemas } from './wire.js'
+
+// parseInstance reads the answer schemas, which a client loads with ky on its first request.
+beforeAll(() => answerSchemas.load())
 
 const request = { method: 'POST', path: '/instances' } as const
 

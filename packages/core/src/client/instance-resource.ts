@@ -17,6 +17,7 @@ import { invalid } from './options.js'
 import { parseConfigurationEntries, parseConfigurationEntry, parseInstance } from './parse.js'
 import { checkProviderData, providerDataSecrets } from './provider-data.js'
 import { type Method, request, requestNothing } from './request.js'
+import { managementSchemas } from './wire.js'
 
 /**
  * An instance id: the platform's numeric id (a string of digits is accepted too).
@@ -123,6 +124,7 @@ export class InstanceResource<Target extends InstanceTarget> {
   configuration(...target: Target): Promise<ConfigurationEntryRecord[]>
   async configuration(...args: unknown[]): Promise<ConfigurationEntryRecord[]> {
     const [path] = this.#split(args)
+    await managementSchemas.load()
     return request(
       this.#context.transport,
       { method: 'GET', path: `${path}/configuration` },
@@ -134,6 +136,7 @@ export class InstanceResource<Target extends InstanceTarget> {
   getConfiguration(...args: [...Target, configId: InstanceId]): Promise<ConfigurationEntryRecord>
   async getConfiguration(...args: unknown[]): Promise<ConfigurationEntryRecord> {
     const [path, configId] = this.#split(args)
+    await managementSchemas.load()
     return request(
       this.#context.transport,
       { method: 'GET', path: `${path}/configuration/${segment('configId', configId)}` },
@@ -150,6 +153,7 @@ export class InstanceResource<Target extends InstanceTarget> {
     if (propertyValue !== null && typeof propertyValue !== 'string') {
       invalid('propertyValue', 'propertyValue must be a string or null.')
     }
+    await managementSchemas.load()
     return request(
       this.#context.transport,
       {

@@ -1,11 +1,8 @@
 import * as v from 'valibot'
 import { type OAuthUrlParameter, oauthAuthorizationOf } from '../authorization.js'
 import type { AnyConnector } from '../connector.js'
-import {
-  OAUTH_PATHS,
-  oauthUrlAnswerSchema,
-  requestTokenAnswerSchema,
-} from '../protocol/oauth-schemas.js'
+import { OAUTH_PATHS } from '../protocol/oauth-paths.js'
+import type { OAuthUrlAnswer, RequestTokenAnswer } from '../protocol/oauth-schemas.js'
 import { type Context, segment } from './context.js'
 import {
   completeFlow,
@@ -21,6 +18,7 @@ import {
 import { invalid } from './options.js'
 import { parseConnector, responseError } from './parse.js'
 import { type Answer, request } from './request.js'
+import { managementSchemas } from './wire.js'
 
 /**
  * The integrator's OAuth app at the vendor and where the vendor sends the end user back: what
@@ -90,16 +88,23 @@ function appQuery(app: OAuthApp): URLSearchParams {
   })
 }
 
-function parseWith<T>(schema: v.GenericSchema<unknown, T>): (body: unknown, answer: Answer) => T {
+/** A parser of an answer by the wire schema `schemaOf` names (read when the answer is). */
+function parseWith<T>(
+  schemaOf: () => v.GenericSchema<unknown, T>,
+): (body: unknown, answer: Answer) => T {
   return (body, { request: summary }) => {
-    const result = v.safeParse(schema, body)
+    const result = v.safeParse(schemaOf(), body)
     if (!result.success) throw responseError(summary, result.issues)
     return result.output
   }
 }
 
-const parseUrl = /* @__PURE__ */ parseWith(oauthUrlAnswerSchema)
-const parseToken = /* @__PURE__ */ parseWith(requestTokenAnswerSchema)
+const parseUrl = /* @__PURE__ */ parseWith<OAuthUrlAnswer>(
+  () => managementSchemas.get().oauthUrlAnswerSchema,
+)
+const parseToken = /* @__PURE__ */ parseWith<RequestTokenAnswer>(
+  () => managementSchemas.get().requestTokenAnswerSchema,
+)
 
 /** What a flow needs to know of its connector. */
 interface FlowConnector {
@@ -232,6 +237,7 @@ export class OAuthResource {
       const value = text(name, params[name], false)
       if (value !== undefined) searchParams.set(name, value)
     }
+    await managementSchemas.load()
     const answer = await request(
       this.#context.transport,
       {
@@ -251,6 +257,7 @@ export class OAuthResource {
    */
   async requestToken(keyOrId: string | number, params: OAuthApp): Promise<OAuthRequestToken> {
     const searchParams = appQuery(params)
+    await managementSchemas.load()
     const answer = await request(
       this.#context.transport,
       {

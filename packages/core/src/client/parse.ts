@@ -3,12 +3,6 @@ import type { AnyConnector } from '../connector.js'
 import { type RequestSummary, ResponseValidationError } from '../errors/request-errors.js'
 import type { ConfigurationEntryRecord, Instance, InstanceConnector } from '../instance.js'
 import {
-  configurationEntrySchema,
-  genericInstanceConfigurationSchema,
-  instanceConnectorSchema,
-  instanceEnvelopeSchema,
-} from '../protocol/instance-schemas.js'
-import {
   connectorField,
   connectorIdField,
   VOCABULARIES,
@@ -17,6 +11,7 @@ import {
 import { fastCheckOf } from './fast-schema.js'
 import { maskInInspect } from './inspect-mask.js'
 import type { Answer } from './request.js'
+import { answerSchemas, managementSchemas } from './wire.js'
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null'
@@ -139,7 +134,7 @@ function normalizeParameter(parameter: unknown): unknown {
 
 /** Parses a connector descriptor (`GET /elements/{key}`). */
 export function parseConnector(body: unknown, { request }: Answer): InstanceConnector {
-  const result = parseWith(instanceConnectorSchema, normalizeDescriptor(body))
+  const result = parseWith(answerSchemas.get().instanceConnectorSchema, normalizeDescriptor(body))
   if (!result.success) throw responseError(request, result.issues)
   return result.output
 }
@@ -182,7 +177,7 @@ export function parseInstance(body: unknown, options: ParseInstanceOptions): Ins
     if (key === wireField) normalized.connector = normalizeDescriptor(body[key])
     else if (!CONNECTOR_FIELDS.includes(key)) normalized[key] = body[key]
   }
-  const envelope = parseWith(instanceEnvelopeSchema, normalized)
+  const envelope = parseWith(answerSchemas.get().instanceEnvelopeSchema, normalized)
   if (!envelope.success) {
     const rename = (segment: string): string => (segment === 'connector' ? wireField : segment)
     throw responseError(request, envelope.issues, [], rename)
@@ -199,7 +194,7 @@ export function parseInstance(body: unknown, options: ParseInstanceOptions): Ins
     )
   }
   const connector = options.connector ?? (key === undefined ? undefined : options.resolve?.(key))
-  const schema = connector?.response ?? genericInstanceConfigurationSchema
+  const schema = connector?.response ?? answerSchemas.get().genericInstanceConfigurationSchema
   const configuration = parseWith(schema, envelope.output.configuration)
   if (!configuration.success) {
     throw responseError(request, configuration.issues, ['configuration'])
@@ -243,7 +238,7 @@ export function parseConfigurationEntries(
   body: unknown,
   { request }: Answer,
 ): ConfigurationEntryRecord[] {
-  const result = v.safeParse(v.array(configurationEntrySchema), body)
+  const result = v.safeParse(v.array(managementSchemas.get().configurationEntrySchema), body)
   if (!result.success) throw responseError(request, result.issues)
   return result.output
 }
@@ -253,7 +248,7 @@ export function parseConfigurationEntry(
   body: unknown,
   { request }: Answer,
 ): ConfigurationEntryRecord {
-  const result = v.safeParse(configurationEntrySchema, body)
+  const result = v.safeParse(managementSchemas.get().configurationEntrySchema, body)
   if (!result.success) throw responseError(request, result.issues)
   return result.output
 }

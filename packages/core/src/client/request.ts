@@ -8,12 +8,12 @@ import {
   type RequestSummary,
   TimeoutError,
 } from '../errors/request-errors.js'
-import { errorBodySchema } from '../protocol/request-schemas.js'
 import type { Transport } from './context.js'
 import { type CallState, STATE_OPTION } from './guards.js'
 import { parseJsonBody } from './parse.js'
 import type { Redactor } from './redact.js'
 import { type KyPair, kyOf } from './transport.js'
+import { answerSchemas } from './wire.js'
 
 /** The HTTP methods the client sends. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -98,7 +98,7 @@ function platformError(
   let platformMessage = fallback
   let requestId: string | undefined
   let providerMessage: string | undefined
-  const body = v.safeParse(errorBodySchema, data)
+  const body = v.safeParse(answerSchemas.get().errorBodySchema, data)
   if (body.success && !Array.isArray(data)) {
     platformMessage = shown(body.output.message ?? fallback, redact)
     requestId = body.output.requestId

@@ -1,22 +1,25 @@
 import type { AfterResponseHook, Hooks, KyInstance, Options } from 'ky'
-import { formatAuthorization, RETRYABLE_STATUSES } from '../protocol/index.js'
+import { formatAuthorization } from '../protocol/authorization.js'
+import { RETRYABLE_STATUSES } from '../protocol/facts.js'
 import { USER_AGENT } from '../version.js'
 import type { Transport } from './context.js'
 import { guardedFetch, shouldRetry } from './guards.js'
 import type { HookRequest, PlatformHooks, ResolvedOptions } from './options.js'
 import { SecretIndex } from './redact.js'
+import { answerSchemas } from './wire.js'
 
 type KyModule = typeof import('ky')
 
 let loading: Promise<KyModule> | undefined
 
 /**
- * Loads ky on first use. Importing ky makes Node set up its fetch implementation (some 20 ms at
- * start-up); an application that imports plugboard to define or look up connectors, or only
- * provisions later, should not pay that when it starts.
+ * Loads ky on first use, and with it the wire schemas answers are read with (`answerSchemas`, wire.ts).
+ * Importing ky makes Node set up its fetch implementation (some 20 ms at start-up); an
+ * application that imports plugboard to define or look up connectors, or only provisions later,
+ * should not pay that when it starts, nor build the wire schemas.
  */
 export function loadKy(): Promise<KyModule> {
-  loading ??= import('ky')
+  loading ??= Promise.all([import('ky'), answerSchemas.load()]).then(([ky]) => ky)
   return loading
 }
 

@@ -9,18 +9,12 @@
 
 export type { InstanceEnvelope } from '../instance.js'
 export {
-  type AuthorizationParts,
-  formatAuthorization,
-  parseAuthorization,
-} from './authorization.js'
-export {
   type InstanceEventObject,
   type InstanceEventRecord,
   type InstanceEventStatus,
   instanceEventListSchema,
   instanceEventSchema,
 } from './event-schemas.js'
-export { isRetryableStatus, MASK, NEXT_PAGE_HEADER, RETRYABLE_STATUSES } from './facts.js'
 export {
   configurationEntrySchema,
   configurationValueSchema,
@@ -31,8 +25,6 @@ export {
   instanceUserSchema,
 } from './instance-schemas.js'
 export {
-  MISSING_OAUTH_CODE_MESSAGE,
-  OAUTH_PATHS,
   type OAuthUrlAnswer,
   type OAuthUrlQuery,
   oauth1ProviderDataSchema,
@@ -45,18 +37,30 @@ export {
   requestTokenAnswerSchema,
   requestTokenQuerySchema,
 } from './oauth-schemas.js'
-export { INSTANCE_ID_HEADER, PLATFORM_COMMON_ENTRIES } from './platform-entries.js'
+// The plain facts (constants, the Authorization header, the vocabularies) through their own module:
+// the build makes it a chunk of its own, which the main entry imports without the wire schemas.
+export {
+  API_ROOTS,
+  type AuthorizationParts,
+  connectorField,
+  connectorIdField,
+  DEFAULT_VOCABULARY,
+  formatAuthorization,
+  INSTANCE_ID_HEADER,
+  isRetryableStatus,
+  MASK,
+  MISSING_OAUTH_CODE_MESSAGE,
+  NEXT_PAGE_HEADER,
+  OAUTH_PATHS,
+  PLATFORM_COMMON_ENTRIES,
+  parseAuthorization,
+  RETRYABLE_STATUSES,
+  VOCABULARIES,
+  type Vocabulary,
+} from './plain-facts.js'
 export {
   configurationEntryRequestSchema,
   type ErrorBody,
   errorBodySchema,
   instanceRequestSchema,
 } from './request-schemas.js'
-export {
-  API_ROOTS,
-  connectorField,
-  connectorIdField,
-  DEFAULT_VOCABULARY,
-  VOCABULARIES,
-  type Vocabulary,
-} from './vocabulary.js'

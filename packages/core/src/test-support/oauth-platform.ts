@@ -1,4 +1,4 @@
-import { MISSING_OAUTH_CODE_MESSAGE } from '../protocol/oauth-schemas.js'
+import { MISSING_OAUTH_CODE_MESSAGE } from '../protocol/oauth-paths.js'
 import { instanceBody } from './fixtures.js'
 import { API_ROOT, type Behaviour, type Handler, type RecordedRequest } from './server.js'
 
