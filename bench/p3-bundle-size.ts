@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { CONSUMER_BUILD } from './lib/consumer-build.ts'
 import { type BenchRow, progress, runAlone } from './lib/row.ts'
 import { splitBundle } from './lib/split-bundle.ts'
 
@@ -136,14 +137,7 @@ export async function run(): Promise<BenchRow> {
 function bundle(outfile: string, external: string[], contents = ENTRY) {
   return build({
     stdin: { contents, resolveDir: here, sourcefile: 'consumer.ts', loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2023',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
+    ...CONSUMER_BUILD,
     external,
     outfile,
   })

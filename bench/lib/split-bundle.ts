@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build, type Metafile, type Plugin } from 'esbuild'
+import { CONSUMER_BUILD } from './consumer-build.ts'
 
 /** The gzip sizes of a split bundle, in bytes. */
 export interface SplitSizes {
@@ -50,15 +51,8 @@ export async function splitBundle(
   try {
     const result = await build({
       stdin: { contents, resolveDir, sourcefile: 'consumer.ts', loader: 'ts' },
-      bundle: true,
+      ...CONSUMER_BUILD,
       splitting: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2023',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
       outdir: work,
       plugins,
     })
