@@ -95,8 +95,12 @@ export class GroupCommit {
       value = pending.work()
       s.commit.run()
     } catch (error) {
-      if (this.#db.isTransaction) s.rollback.run()
-      pending.reject(error)
+      try {
+        if (this.#db.isTransaction) s.rollback.run()
+      } finally {
+        // Settled whatever the rollback does: a caller never waits on a write that failed.
+        pending.reject(error)
+      }
       return
     }
     pending.resolve(value)
@@ -136,8 +140,11 @@ export class GroupCommit {
     try {
       s.commit.run()
     } catch (error) {
-      if (this.#db.isTransaction) s.rollback.run()
-      for (const pending of group) pending.reject(error)
+      try {
+        if (this.#db.isTransaction) s.rollback.run()
+      } finally {
+        for (const pending of group) pending.reject(error)
+      }
       return []
     }
     for (const [index, pending] of group.entries()) {
