@@ -1,5 +1,5 @@
 import { type AnyConnector, ConfigurationError, validateConfiguration } from '@plugboard/core'
-import { MASK, PLATFORM_COMMON_ENTRIES } from '@plugboard/core/protocol'
+import { MASK } from '@plugboard/core/protocol'
 import { connectorFacts } from './connector-facts.js'
 import { checkEventEntry, isEventEntry } from './events/entries.js'
 import { HttpError } from './http-error.js'
@@ -36,18 +36,20 @@ export function mergeConfiguration(
     fullGiven,
     fullPrevious,
   )
-  const { masked, byKey: schemaKeys } = connectorFacts(connector)
-  const platformEntries = { ...PLATFORM_COMMON_ENTRIES, ...connector.defaults }
+  const { masked, byKey: schemaKeys, platformEntries } = connectorFacts(connector)
   refuseOversizedValues(given)
   const merged: Record<string, unknown> = { ...base }
-  for (const [key, value] of Object.entries(given)) {
+  // Loops go over the keys, not Object.entries: no pair array per entry (every provision merges).
+  for (const key of Object.keys(given)) {
+    const value = given[key]
     if (value === undefined) continue
     merged[key] = masked.has(key) && value === MASK && previous[key] != null ? previous[key] : value
   }
   const schemaInput: Record<string, unknown> = {}
   const overrides: StoredConfiguration = {}
   const problems: string[] = []
-  for (const [key, value] of Object.entries(merged)) {
+  for (const key of Object.keys(merged)) {
+    const value = merged[key]
     if (!schemaKeys.has(key) && isEventEntry(key)) {
       // The platform's common event entries: checked here, whatever the connector's schema.
       const checked = Object.hasOwn(given, key) ? checkEventEntry(key, value) : { value }
@@ -75,8 +77,8 @@ export function mergeConfiguration(
     )
   }
   const result: StoredConfiguration = { ...platformEntries, ...overrides }
-  for (const [key, value] of Object.entries(validated)) {
-    const stored = toStored(value)
+  for (const key of Object.keys(validated)) {
+    const stored = toStored(validated[key])
     if (stored !== undefined) result[key] = stored
   }
   return Object.assign(result, carried)
@@ -85,12 +87,11 @@ export function mergeConfiguration(
 /** Answers 400 naming every given entry whose value, stored as text, is past the limit (never the value). */
 function refuseOversizedValues(given: Readonly<Record<string, unknown>>): void {
   const limit = SANDBOX_LIMITS.configurationValueBytes
-  const oversized = Object.entries(given)
-    .filter(([, value]) => {
-      const stored = toStored(value)
-      return stored != null && Buffer.byteLength(stored, 'utf8') > limit
-    })
-    .map(([key]) => `"${key}"`)
+  const oversized: string[] = []
+  for (const key of Object.keys(given)) {
+    const stored = toStored(given[key])
+    if (stored != null && Buffer.byteLength(stored, 'utf8') > limit) oversized.push(`"${key}"`)
+  }
   if (oversized.length > 0) {
     throw new HttpError(
       400,

@@ -1,4 +1,5 @@
 import { type AnyConnector, type ConfigEntry, configEntries } from '@plugboard/core'
+import { PLATFORM_COMMON_ENTRIES } from '@plugboard/core/protocol'
 import { EVENT_SECRET_KEYS } from './events/entries.js'
 import { OAUTH_SECRET_KEYS } from './oauth/entries.js'
 
@@ -12,6 +13,11 @@ export interface ConnectorFacts {
   readonly secrets: ReadonlySet<string>
   /** The keys of the entries the platform masks in its answers (password-type entries). */
   readonly masked: ReadonlySet<string>
+  /**
+   * The entries the platform adds to every configuration of the connector, with their default
+   * values: the common entries, then the connector's defaults.
+   */
+  readonly platformEntries: Readonly<Record<string, string | null>>
 }
 
 const cache = new WeakMap<AnyConnector, ConnectorFacts>()
@@ -39,6 +45,7 @@ export function connectorFacts(connector: AnyConnector): ConnectorFacts {
         ...EVENT_SECRET_KEYS,
         ...OAUTH_SECRET_KEYS,
       ]),
+      platformEntries: Object.freeze({ ...PLATFORM_COMMON_ENTRIES, ...connector.defaults }),
     }
     cache.set(connector, facts)
   }

@@ -90,6 +90,34 @@ describe('group commit (file database)', () => {
     expect(storedNames(file).sort()).toEqual(['n1', 'n3'])
   })
 
+  it('rolls back a write alone in its transaction that threw, and goes on writing', async () => {
+    const file = join(directory, 'lone.db')
+    const store = new SandboxStore(file, { key })
+    await store.write(() => store.insert(instance(1)))
+    // Each awaited before the next: every write is alone in its turn of the event loop.
+    await expect(
+      store.write(() => {
+        store.insert(instance(2))
+        throw new Error('refused after writing')
+      }),
+    ).rejects.toThrow('refused after writing')
+    await expect(store.write(() => store.insert({ ...instance(1), name: 'dup' }))).rejects.toThrow(
+      /UNIQUE/,
+    )
+    await expect(
+      store.write(() => {
+        store.database.exec('ROLLBACK')
+        throw new Error('transaction lost')
+      }),
+    ).rejects.toThrow('transaction lost')
+    await expect(store.write(() => store.insert(instance(5)))).resolves.toMatchObject({
+      name: 'n5',
+    })
+    // Seen by another connection before the store closes: each write was committed on its own.
+    expect(storedNames(file)).toEqual(['n1', 'n5'])
+    store.close()
+  })
+
   it('commits writes still queued when the store closes', async () => {
     const file = join(directory, 'closing.db')
     const store = new SandboxStore(file, { key })

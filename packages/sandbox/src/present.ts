@@ -70,7 +70,9 @@ export function maskConfiguration(
 ): StoredConfiguration {
   const { masked: maskedKeys } = connectorFacts(connector)
   const masked: StoredConfiguration = {}
-  for (const [key, value] of Object.entries(configuration)) {
+  // Over the keys, not Object.entries: no pair array per entry (every answer masks a configuration).
+  for (const key of Object.keys(configuration)) {
+    const value = configuration[key] as string | null
     masked[key] = value !== null && maskedKeys.has(key) ? MASK : value
   }
   return masked

@@ -29,6 +29,8 @@ export const SANDBOX_KEY_ENV = 'PLUGBOARD_SANDBOX_KEY'
 const KEY_BYTES = 32
 const IV_BYTES = 12
 const TAG_BYTES = 16
+/** The format byte, the IV and the tag, before the ciphertext. */
+const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES
 const FORMAT = 1
 const AAD = Buffer.from('plugboard-sandbox/configuration/v1')
 
@@ -198,20 +200,28 @@ export class SecretVault {
     // From the pool: a fresh, never repeated IV without a call to the system's source each time.
     const iv = randomDraw(IV_BYTES)
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv).setAAD(AAD)
-    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
-    return Buffer.concat([Buffer.of(FORMAT), iv, cipher.getAuthTag(), body])
+    const body = cipher.update(text, 'utf8')
+    const rest = cipher.final()
+    // Written into one buffer, every byte of it: no intermediate copies.
+    const sealed = Buffer.allocUnsafe(HEADER_BYTES + body.length + rest.length)
+    sealed[0] = FORMAT
+    iv.copy(sealed, 1)
+    cipher.getAuthTag().copy(sealed, 1 + IV_BYTES)
+    body.copy(sealed, HEADER_BYTES)
+    rest.copy(sealed, HEADER_BYTES + body.length)
+    return sealed
   }
 
   /** Opens what {@link SecretVault.seal} made; throws when the key or the bytes are wrong. */
   open(sealed: Uint8Array): string {
     const bytes = Buffer.from(sealed)
-    if (bytes[0] !== FORMAT || bytes.length < 1 + IV_BYTES + TAG_BYTES) {
+    if (bytes[0] !== FORMAT || bytes.length < HEADER_BYTES) {
       throw new Error('A sealed value in the database is not in a format this sandbox knows.')
     }
     const iv = bytes.subarray(1, 1 + IV_BYTES)
-    const tag = bytes.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES)
+    const tag = bytes.subarray(1 + IV_BYTES, HEADER_BYTES)
     const decipher = createDecipheriv('aes-256-gcm', this.#key, iv).setAAD(AAD).setAuthTag(tag)
-    const body = bytes.subarray(1 + IV_BYTES + TAG_BYTES)
+    const body = bytes.subarray(HEADER_BYTES)
     return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8')
   }
 
@@ -229,7 +239,9 @@ export class SecretVault {
     const secrets = this.#secretKeys(connectorKey)
     const open: StoredConfiguration = {}
     let hidden: StoredConfiguration | null = null
-    for (const [key, value] of Object.entries(configuration)) {
+    // Over the keys, not Object.entries: no pair array per entry (every provision packs).
+    for (const key of Object.keys(configuration)) {
+      const value = configuration[key] as string | null
       if (value !== null && secrets.has(key)) {
         open[key] = MASK
         hidden ??= {}
