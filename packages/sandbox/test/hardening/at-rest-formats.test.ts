@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, describe, expect, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../src/server.js'
+import { startSandbox } from '../../src/server.js'
 import { SandboxStore, SCHEMA_VERSION } from '../../src/store.js'
+import { sendJson } from './json-call.js'
 
 const directory = mkdtempSync(join(tmpdir(), 'plugboard-formats-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
@@ -49,15 +50,6 @@ function rawRows(database: string) {
   }
 }
 
-async function send(server: RunningSandbox, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: { authorization: server.authorization, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
-}
-
 describe('stored formats: a database written by the sandbox of schema version 4', () => {
   const database = join(directory, 'v4.db')
   copyFileSync(join(fixture, 'instances.sqlite'), database)
@@ -78,7 +70,7 @@ describe('stored formats: a database written by the sandbox of schema version 4'
     const server = await startSandbox({ database, encryptionKey: expected.key })
     try {
       for (const answer of expected.answers) {
-        const got = await send(server, 'GET', `/instances/${answer.id}`)
+        const got = await sendJson(server, 'GET', `/instances/${answer.id}`)
         expect(got.status).toBe(200)
         expect(got.body.token).toBe(answer.token)
         expect(got.body.configuration).toEqual(answer.configuration)
@@ -90,7 +82,7 @@ describe('stored formats: a database written by the sandbox of schema version 4'
         const found = (await byToken.json()) as { id: number } | { id: number }[]
         expect(Array.isArray(found) ? found.map((i) => i.id) : [found.id]).toEqual([answer.id])
       }
-      const tagged = await send(server, 'GET', '/instances?tags[]=seeded')
+      const tagged = await sendJson(server, 'GET', '/instances?tags[]=seeded')
       expect((tagged.body as unknown as { id: number }[]).map((i) => i.id)).toEqual([
         expected.seeded.firstId,
         expected.seeded.lastId,
@@ -119,7 +111,7 @@ describe('stored formats: a database written by the sandbox of schema version 4'
     }
 
     const server = await startSandbox({ database, encryptionKey: expected.key })
-    const renamed = await send(server, 'PATCH', `/instances/${first?.id}`, { name: 'Renamed' })
+    const renamed = await sendJson(server, 'PATCH', `/instances/${first?.id}`, { name: 'Renamed' })
     expect(renamed.status).toBe(200)
     expect(renamed.body.token).toBe(first?.token)
     await server.close()
@@ -153,7 +145,7 @@ describe('stored formats: the current one', () => {
   it('seals the token of a new instance with its secrets in one value, and reads it back', async () => {
     const database = join(directory, 'current.db')
     const server = await startSandbox({ database })
-    const created = await send(server, 'POST', '/instances', {
+    const created = await sendJson(server, 'POST', '/instances', {
       your_mom: { key: 'chargebee' },
       name: 'Current',
       configuration: { site: 'acme-test', username: 'test_currentKey', password: 'current-pw' },

@@ -5,8 +5,9 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { keyFilePath, SANDBOX_KEY_ENV } from '../../src/secrets-at-rest.js'
-import { type RunningSandbox, startSandbox } from '../../src/server.js'
+import { startSandbox } from '../../src/server.js'
 import { SandboxStore } from '../../src/store.js'
+import { sendJson } from './json-call.js'
 
 const directory = mkdtempSync(join(tmpdir(), 'plugboard-at-rest-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
@@ -27,22 +28,13 @@ function mode(file: string): string {
   return (statSync(file).mode & 0o777).toString(8)
 }
 
-async function send(server: RunningSandbox, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: { authorization: server.authorization, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
-}
-
 describe('secrets at rest (issue 12, item 11)', () => {
   it('creates the database, its WAL and its key file readable by the owner only', async () => {
     const previous = process.umask(0o022)
     try {
       const database = join(directory, 'modes.db')
       const server = await startSandbox({ database })
-      const created = await send(server, 'POST', '/instances', {
+      const created = await sendJson(server, 'POST', '/instances', {
         your_mom: { key: 'chargebee' },
         name: 'Modes',
         configuration: { site: 'acme-test', username: 'key' },
@@ -69,7 +61,7 @@ describe('secrets at rest (issue 12, item 11)', () => {
       put: `cb_put_${randomBytes(12).toString('hex')}`,
       entry: `pw-entry-${randomBytes(12).toString('hex')}`,
     }
-    const created = await send(server, 'POST', '/instances', {
+    const created = await sendJson(server, 'POST', '/instances', {
       your_mom: { key: 'chargebee' },
       name: 'Sealed',
       configuration: {
@@ -79,27 +71,27 @@ describe('secrets at rest (issue 12, item 11)', () => {
       },
     })
     const id = created.body.id as number
-    const second = await send(server, 'POST', '/instances', {
+    const second = await sendJson(server, 'POST', '/instances', {
       your_mom: { key: 'chargebee' },
       name: 'Replaced',
       configuration: { site: 'acme-test', username: secrets.provisioned },
     })
     expect(
       (
-        await send(server, 'PUT', `/instances/${second.body.id}`, {
+        await sendJson(server, 'PUT', `/instances/${second.body.id}`, {
           name: 'Replaced',
           configuration: { site: 'acme-test', username: secrets.put },
         })
       ).status,
     ).toBe(200)
-    const patched = await send(server, 'PATCH', `/instances/${id}/configuration/password`, {
+    const patched = await sendJson(server, 'PATCH', `/instances/${id}/configuration/password`, {
       propertyValue: secrets.entry,
     })
     expect(patched.body.propertyValue).toBe('********')
     // A masked value sent back keeps the sealed one.
     expect(
       (
-        await send(server, 'PATCH', `/instances/${id}`, {
+        await sendJson(server, 'PATCH', `/instances/${id}`, {
           configuration: { password: '********', site: 'acme-live' },
         })
       ).status,
@@ -211,7 +203,7 @@ describe('secrets at rest (issue 12, item 11)', () => {
     expect(databaseBytes(database).includes(Buffer.from('legacy-clear-secret'))).toBe(true)
 
     const server = await startSandbox({ database })
-    const got = await send(server, 'GET', `/instances/${record.id}`)
+    const got = await sendJson(server, 'GET', `/instances/${record.id}`)
     expect(got.body.configuration).toMatchObject({ password: '********' })
     expect(databaseBytes(database).includes(Buffer.from('legacy-clear-secret'))).toBe(false)
     await server.close()
