@@ -20,8 +20,18 @@ const BATCH = 100
 const WARMUP = 2000
 const TARGET_US = 20
 
+/** One real answer to `POST /instances`, recorded from a sandbox, with the sandbox's address. */
+export interface RecordedAnswer {
+  /** The answer's body. */
+  readonly text: string
+  /** The sandbox's API root. */
+  readonly baseUrl: string
+  /** The Authorization header it was sent with. */
+  readonly authorization: string
+}
+
 /** One real answer to `POST /instances`, recorded from a sandbox. */
-async function recordAnswer(): Promise<{ text: string; baseUrl: string; authorization: string }> {
+export async function recordAnswer(): Promise<RecordedAnswer> {
   const server = await startSandboxProcess()
   try {
     const response = await fetch(`${server.baseUrl}/instances`, {
@@ -37,30 +47,44 @@ async function recordAnswer(): Promise<{ text: string; baseUrl: string; authoriz
   }
 }
 
-/** Runs P1c and returns its row. */
-export async function run(): Promise<BenchRow> {
-  const recorded = await recordAnswer()
+/**
+ * A fetch that answers at once with the recorded answer, a token of its own each time, as each
+ * real provision does: the client remembers every token it receives (to redact it later), and
+ * filing a new one costs more than filing the same one again. The token's first characters
+ * change (real tokens are random throughout).
+ */
+export function cannedFetch(recorded: RecordedAnswer): () => Promise<Response> {
   const length = String(Buffer.byteLength(recorded.text))
-  // Each answer carries a token of its own, as each real provision does: the client remembers
-  // every token it receives (to redact it later), and filing a new one costs more than filing the
-  // same one again. The token's first characters change (real tokens are random throughout).
   const token = (JSON.parse(recorded.text) as { token: string }).token
   const [before = '', after = ''] = recorded.text.split(token)
   let served = 0
-  const canned = async (): Promise<Response> => {
+  return async () => {
     const fresh = (served++).toString(36).padStart(8, '0') + token.slice(8)
     return new Response(before + fresh + after, {
       status: 200,
       headers: { 'content-type': 'application/json', 'content-length': length },
     })
   }
-  const [user, organization] = recorded.authorization
+}
+
+/** The user and organization secrets of the recorded Authorization header. */
+export function secretsOf(recorded: RecordedAnswer): { user: string; organization: string } {
+  const [user = '', organization = ''] = recorded.authorization
     .split(',')
     .map((part) => part.trim().split(' ')[1] ?? '')
+  return { user, organization }
+}
+
+/** Runs P1c and returns its row. */
+export async function run(): Promise<BenchRow> {
+  const recorded = await recordAnswer()
+  const length = String(Buffer.byteLength(recorded.text))
+  const canned = cannedFetch(recorded)
+  const { user, organization } = secretsOf(recorded)
   const client = createProvisioningClient({
     baseUrl: recorded.baseUrl,
-    userSecret: user ?? '',
-    organizationSecret: organization ?? '',
+    userSecret: user,
+    organizationSecret: organization,
     fetch: canned,
   })
   const kyProvision = kyAsClient({
@@ -118,7 +142,7 @@ export async function run(): Promise<BenchRow> {
       ...(own <= TARGET_US
         ? []
         : [
-            `Missed: ${own.toFixed(1)} µs on this machine (${loadNote()})${own / parseUs <= TARGET_US / 4.5 ? ", but within the target once scaled by the same run's JSON.parse (the machine was that much slower than the quiet one the floor was measured on)" : ''}. The instance answer takes a fast path (checks compiled once from the valibot schemas; valibot parses, and reports, only what they do not pass), and remembered secrets are indexed in batches. Where the rest goes, measured once on this loaded machine (2026-11-26, load average 3–5; builds of core with one part cut, interleaved with ky in one process, and loops over single parts): parsing the instance 5–9 µs (its envelope check alone 2.3–2.7 µs: some sixty fields of four nested objects read by key), the redirect and size guard around fetch about 4 µs, filing the new token in the redaction index about 5 µs (1 µs for a token filed before), the configuration check 0.5 µs (valibot; a check compiled from the schema was tried and saved nothing), and the call's own layer (its promise steps, the call state, ky given one option more) the rest. Taking the call's way through promise callbacks instead of four async functions made no difference here, in-process; over a socket it did (see P1a). No one step is worth the 10–15 µs the target asks for: meeting it outright takes dropping whole steps, or a machine as quiet as the one the floor was measured on.`,
+            `Missed: ${own.toFixed(1)} µs on this machine (${loadNote()})${own / parseUs <= TARGET_US / 4.5 ? ", but within the target once scaled by the same run's JSON.parse (the machine was that much slower than the quiet one the floor was measured on)" : ''}. The instance answer takes a fast path (checks compiled once from the valibot schemas; valibot parses, and reports, only what they do not pass), and remembered secrets are indexed in batches. Where the rest goes, measured on this machine (2026-11-26, load average 1–2, and earlier at 3–5) with p1c-ab.ts: builds of core with one part switched off, interleaved with the unchanged build and ky in one process, 400 rounds each, the median of the paired differences (a build against itself: within 2.5 µs of 0): parsing the instance 11–14 µs (its envelope check about 5 µs: some sixty fields of four nested objects read by key; the connector's configuration check 1–3.5 µs; renaming the connector field, the descriptor copy and the masked-inspect property about 1 µs or less each), the argument and configuration checks before sending 3.5–4.5 µs, the redirect and size guard around fetch 3–3.5 µs (5–7 µs with the call state ky is handed as one option more; ky alone given an extra option: 1.2 µs), filing the new token in the redaction index 1–3 µs, remembering the configuration's secret values 1–1.5 µs, and the call's own layer (its promise steps, the call state) the rest. A provision allocates about 4 KB more on the heap than ky's (some 54 KB against 50 KB; --expose-gc, heap used after 500 provisions): garbage collection is not where the difference lives. Taking the call's way through promise callbacks instead of four async functions made no difference here, in-process; over a socket it did (see P1a). Tried and kept out, as P1c did not show them: the fast check walking the answer's own keys instead of the schema's (slower in a loop, 4.0 against 2.6 µs for the envelope; 0 ± 1.5 µs in P1c), and building the instance by object rest instead of a key loop (0.5–0.8 against 1.1–1.8 µs in a loop; 0 ± 0.5 µs in P1c). No one step is worth the 10–15 µs the target asks for: meeting it outright takes dropping whole steps, or a machine as quiet as the one the floor was measured on.`,
           ]),
     ],
   }
