@@ -12,11 +12,8 @@
  */
 import { cpuUsage } from 'node:process'
 import { getHeapStatistics } from 'node:v8'
-import { chargebee } from '@plugboard/connector-chargebee'
-import { configuration, provisionObject, tags } from './lib/chargebee-body.ts'
-import { kyAsClient } from './lib/ky-as-client.ts'
 import { median } from './lib/stats.ts'
-import { cannedFetch, recordAnswer, secretsOf } from './p1c-own-cpu.ts'
+import { cannedSides, recordAnswer } from './p1c-own-cpu.ts'
 
 const ROUNDS = Number(process.env.ROUNDS ?? 400)
 const BATCH = 100
@@ -26,33 +23,15 @@ const SIDES = ['ky', 'A', 'B'] as const
 type Core = typeof import('@plugboard/core')
 
 const recorded = await recordAnswer()
-const canned = cannedFetch(recorded)
-const { user, organization } = secretsOf(recorded)
 ;(globalThis as { __CUT?: string }).__CUT = process.env.P1C_CUT
 const builds = [process.env.P1C_A, process.env.P1C_B].map(
   async (entry) => (await import(entry ?? '@plugboard/core')) as Core,
 )
-const clients = (await Promise.all(builds)).map((core) =>
-  core.createProvisioningClient({
-    baseUrl: recorded.baseUrl,
-    userSecret: user,
-    organizationSecret: organization,
-    fetch: canned,
-  }),
+const { viaKy, viaClients } = cannedSides(
+  recorded,
+  (await Promise.all(builds)).map((core) => core.createProvisioningClient),
 )
-const viaKy = kyAsClient({
-  baseUrl: recorded.baseUrl,
-  authorization: recorded.authorization,
-  fetch: canned,
-})
-let index = 0
-const sides: (() => Promise<unknown>)[] = [
-  () => viaKy(provisionObject(index++)),
-  ...clients.map(
-    (client) => () =>
-      client.provision(chargebee, { name: `bench-${index++}`, configuration, tags }),
-  ),
-]
+const sides = [viaKy, ...viaClients]
 
 /** CPU microseconds per provision over one batch. */
 async function batch(provision: () => Promise<unknown>): Promise<number> {

@@ -75,27 +75,49 @@ export function secretsOf(recorded: RecordedAnswer): { user: string; organizatio
   return { user, organization }
 }
 
-/** Runs P1c and returns its row. */
-export async function run(): Promise<BenchRow> {
-  const recorded = await recordAnswer()
-  const length = String(Buffer.byteLength(recorded.text))
+/** One provision through a side: ky as the client configures it, or a plugboard client. */
+export type Side = () => Promise<unknown>
+
+/**
+ * The sides P1c compares, all answered by one canned fetch: ky as the client configures it, then
+ * a provisioning client made by each `create` given (one per build of core being compared).
+ */
+export function cannedSides(
+  recorded: RecordedAnswer,
+  creates: readonly (typeof createProvisioningClient)[],
+): { viaKy: Side; viaClients: Side[] } {
   const canned = cannedFetch(recorded)
   const { user, organization } = secretsOf(recorded)
-  const client = createProvisioningClient({
+  const options = {
     baseUrl: recorded.baseUrl,
     userSecret: user,
     organizationSecret: organization,
     fetch: canned,
-  })
+  }
   const kyProvision = kyAsClient({
-    baseUrl: client.baseUrl,
+    // The API root with its trailing slash, as the client keeps it.
+    baseUrl: recorded.baseUrl.endsWith('/') ? recorded.baseUrl : `${recorded.baseUrl}/`,
     authorization: recorded.authorization,
     fetch: canned,
   })
   let index = 0
-  const viaKy = () => kyProvision(provisionObject(index++))
-  const viaClient = () =>
-    client.provision(chargebee, { name: `bench-${index++}`, configuration, tags })
+  return {
+    viaKy: () => kyProvision(provisionObject(index++)),
+    viaClients: creates.map((create) => {
+      const client = create(options)
+      return () => client.provision(chargebee, { name: `bench-${index++}`, configuration, tags })
+    }),
+  }
+}
+
+/** Runs P1c and returns its row. */
+export async function run(): Promise<BenchRow> {
+  const recorded = await recordAnswer()
+  const length = String(Buffer.byteLength(recorded.text))
+  const {
+    viaKy,
+    viaClients: [viaClient = viaKy],
+  } = cannedSides(recorded, [createProvisioningClient])
   // CPU time, not wall time: on a shared machine another process's turn on the core is not ours.
   const batch = (provision: () => Promise<unknown>) => async (): Promise<number> => {
     const started = cpuUsage()
