@@ -14,7 +14,7 @@ import { interleave } from './lib/stats.ts'
 
 const CLIENTS = 8
 const REQUESTS_PER_ROUND = 800
-const ROUNDS = 8
+const ROUNDS = 16
 const TARGET = 0.5
 
 const load = (total: number, one: () => Promise<void>) => concurrentLoad(CLIENTS, total, one)
