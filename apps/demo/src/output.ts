@@ -57,9 +57,21 @@ export function createOutput(options: {
   // one JSON document and reports nothing opens none of them (P8). On Windows a console takes
   // text through its stream only (its own code page otherwise), so there it is always the stream.
   let streamed = options.stdout !== undefined || process.platform === 'win32'
+  // Set once the reader of standard output has gone (`plugboard-demo connectors | head -1`): what
+  // is left to print is dropped quietly, as other command-line tools do, instead of a stack trace.
+  let closed = false
+  let watched = false
   const stdout = () => {
     streamed = true
-    return options.stdout ?? process.stdout
+    const stream = options.stdout ?? process.stdout
+    if (!watched) {
+      watched = true
+      stream.on('error', (error) => {
+        if (!closed && !readerGone(error)) throw error
+        closed = true
+      })
+    }
+    return stream
   }
   const stderr = () => options.stderr ?? process.stderr
   const colour =
@@ -72,17 +84,31 @@ export function createOutput(options: {
       return !options.json && stdout().isTTY === true && process.stdin.isTTY === true
     },
     line: (text = '') => {
-      stdout().write(`${text}\n`)
+      if (!closed) stdout().write(`${text}\n`)
     },
     data: (value) => {
+      if (closed) return
       const text = `${JSON.stringify(value, null, 2)}\n`
       // Once the stream is open, everything goes through it, in order.
-      if (streamed) stdout().write(text)
-      else if (!writeToDescriptor(text, stdout)) streamed = true
+      if (streamed) {
+        stdout().write(text)
+        return
+      }
+      try {
+        if (!writeToDescriptor(text, stdout)) streamed = true
+      } catch (error) {
+        if (!readerGone(error)) throw error
+        closed = true
+      }
     },
     error: (text) => {
       stderr().write(`${text}\n`)
     },
     style: (format, text) => (colour ? styleText(format, text, { validateStream: false }) : text),
   }
+}
+
+/** Whether `error` says the reader of a pipe has gone (`EPIPE`). */
+function readerGone(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE'
 }
