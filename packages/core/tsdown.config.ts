@@ -1,17 +1,21 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type Rolldown, type UserConfig } from 'tsdown'
 import { nativeCompilerPath } from '../../scripts/typescript-native.ts'
 
 const source = path.resolve(import.meta.dirname, 'src')
 
-/** The protocol's modules of plain facts, re-exported by `src/protocol/plain-facts.ts`. */
+/**
+ * The protocol's modules of plain facts: `src/protocol/plain-facts.ts` and the modules it
+ * re-exports, read from its `from './….js'` clauses (the file is the one list of them).
+ */
 const plainFacts = new Set([
-  'authorization',
-  'facts',
-  'oauth-paths',
-  'platform-entries',
-  'vocabulary',
   'plain-facts',
+  ...[
+    ...readFileSync(path.join(source, 'protocol', 'plain-facts.ts'), 'utf8').matchAll(
+      /from '\.\/([\w-]+)\.js'/g,
+    ),
+  ].map((match) => match[1] as string),
 ])
 
 /**
